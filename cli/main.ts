@@ -1,0 +1,120 @@
+/**
+ * The figcheck command line: check and extract claims from article files, and load reference
+ * facts. Run from the repository as `npx figcheck <command>`.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkArticle, extractClaims, isIsoDate, readReferenceFactsCsv } from '../functions/core/index.ts';
+import { formatCheckTable } from './format-check-table.ts';
+import { openReferenceStore } from './open-reference-store.ts';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const HELP = `figcheck: checks the numeric claims of news articles against sourced reference facts
+
+Usage:
+  figcheck check FILE --published YYYY-MM-DD [--json]
+      Extract the claims of FILE, look up their reference facts and print a verdict per claim
+      (a table, or JSON with --json).
+  figcheck extract FILE --published YYYY-MM-DD [--json] [--all]
+      Print the claims found in FILE as {"claims":[...]} (offsets into the file's text).
+      --all also lists quantities not judged checkable.
+  figcheck facts import FILE
+      Validate a CSV of reference facts and load it into the reference table (idempotent).
+
+Where the facts come from: FIGCHECK_DYNAMODB_ENDPOINT (+ FIGCHECK_FACTS_TABLE), a deployed
+table named by FIGCHECK_FACTS_TABLE, the running \`npm start\` stack, or else a temporary
+DynamoDB Local loaded with data/facts.csv.
+`;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTty: boolean;
+}
+
+function readArticle(file: string | undefined): string {
+  if (!file) throw new UsageError('missing FILE: the article to read');
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function publishedDate(value: string | undefined): string {
+  if (value === undefined)
+    throw new UsageError("missing --published YYYY-MM-DD: the article's publication date");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isIsoDate(value)) {
+    throw new UsageError(`--published must be a date written YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      published: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  switch (command) {
+    case 'extract': {
+      const text = readArticle(rest[0]);
+      const claims = extractClaims(text, { publishedAt: publishedDate(values.published), all: values.all });
+      io.out(`${JSON.stringify({ claims }, null, values.json ? undefined : 2)}\n`);
+      return 0;
+    }
+    case 'check': {
+      const text = readArticle(rest[0]);
+      const publishedAt = publishedDate(values.published);
+      const opened = await openReferenceStore();
+      try {
+        const result = await checkArticle({ text, publishedAt }, opened.store);
+        if (values.json) io.out(`${JSON.stringify(result)}\n`);
+        else io.out(`${formatCheckTable(result, { colour: io.isTty })}\nFacts from ${opened.description}.\n`);
+      } finally {
+        await opened.close();
+      }
+      return 0;
+    }
+    case 'facts': {
+      if (rest[0] !== 'import') throw new UsageError('usage: figcheck facts import FILE');
+      return importFacts(rest[1], io);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"; run figcheck --help`);
+  }
+}
+
+async function importFacts(file: string | undefined, io: Io): Promise<number> {
+  const { facts, errors } = readReferenceFactsCsv(readArticle(file));
+  if (errors.length > 0) {
+    for (const e of errors)
+      io.err(`${file}: line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}\n`);
+    io.err(`${errors.length} invalid rows; nothing was imported.\n`);
+    return 1;
+  }
+  const opened = await openReferenceStore(process.env, { temporary: false });
+  try {
+    const report = await opened.store.putFacts(facts);
+    io.out(`Imported ${report.facts} facts (${report.items} items) into ${opened.description}.\n`);
+  } finally {
+    await opened.close();
+  }
+  return 0;
+}

@@ -1,0 +1,109 @@
+/**
+ * ReferenceStore on DynamoDB (see table-definitions.ts for the key design). Reads answer all
+ * of an article's queries in one parallel round of Queries; writes are idempotent batches.
+ */
+import { createHash } from 'node:crypto';
+import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReferenceFact } from '../../core/model.ts';
+import type { FactQuery, ReferenceStore } from '../../core/ports.ts';
+
+const BATCH_SIZE = 25;
+const MAX_BATCH_ATTEMPTS = 8;
+
+export interface FactWriteReport {
+  facts: number;
+  items: number;
+}
+
+/** A revision key that changes when any of the fact's contents change, and only then. */
+export function revisionOf(fact: ReferenceFact): string {
+  const digest = createHash('sha256').update(JSON.stringify(fact)).digest('hex').slice(0, 12);
+  return `${fact.asOf || '0000'}#${digest}`;
+}
+
+/** The entity a query is anchored on: a named thing is more selective than a country. */
+export function anchorEntity(entities: readonly string[]): string | undefined {
+  return entities.find((e) => e === e.toLowerCase()) ?? entities[0];
+}
+
+export class DynamoDbReferenceStore implements ReferenceStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  async findFacts(queries: readonly FactQuery[]): Promise<ReferenceFact[][]> {
+    const partitions = new Map<string, Promise<ReferenceFact[]>>();
+    const keys = queries.map((q) => {
+      const anchor = anchorEntity(q.entities);
+      return anchor === undefined ? undefined : `LOOKUP#${q.metric}#${anchor}`;
+    });
+    for (const key of keys) {
+      if (key !== undefined && !partitions.has(key)) partitions.set(key, this.queryPartition(key));
+    }
+    const results = new Map<string, ReferenceFact[]>();
+    await Promise.all(
+      [...partitions].map(async ([key, pending]) => {
+        results.set(key, await pending);
+      }),
+    );
+    return queries.map((q, i) => {
+      const key = keys[i];
+      if (key === undefined) return [];
+      return (results.get(key) ?? []).filter((fact) => q.entities.every((e) => fact.entities.includes(e)));
+    });
+  }
+
+  private async queryPartition(pk: string): Promise<ReferenceFact[]> {
+    const facts: ReferenceFact[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) facts.push(item.fact as ReferenceFact);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return facts;
+  }
+
+  /** Writes facts idempotently: the same fact always yields the same items. */
+  async putFacts(facts: readonly ReferenceFact[]): Promise<FactWriteReport> {
+    const items = facts.flatMap((fact) => {
+      const revision = revisionOf(fact);
+      const history = { pk: `FACT#${fact.id}`, sk: `REV#${revision}`, fact };
+      const lookups = [...new Set(fact.entities)].map((entity) => ({
+        pk: `LOOKUP#${fact.metric}#${entity}`,
+        sk: `${fact.period}#${fact.id}#${revision}`,
+        fact,
+      }));
+      return [history, ...lookups];
+    });
+    for (let i = 0; i < items.length; i += BATCH_SIZE) {
+      await this.writeBatch(items.slice(i, i + BATCH_SIZE));
+    }
+    return { facts: facts.length, items: items.length };
+  }
+
+  private async writeBatch(items: Record<string, unknown>[]): Promise<void> {
+    let requests = items.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 1; requests.length > 0; attempt++) {
+      const result = await this.client.send(
+        new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+      );
+      requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      if (requests.length === 0) return;
+      if (attempt >= MAX_BATCH_ATTEMPTS) {
+        throw new Error(`DynamoDB left ${requests.length} fact items unprocessed after ${attempt} attempts`);
+      }
+      // Unprocessed items mean the table is throttling: back off exponentially, with jitter.
+      await this.sleep(Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2));
+    }
+  }
+}

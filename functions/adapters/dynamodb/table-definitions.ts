@@ -1,0 +1,50 @@
+/**
+ * The one description of figcheck's DynamoDB tables: keys, indexes and the environment
+ * variable that carries each table's name. The CDK data stack and the local bootstrap both
+ * build their tables from it, so the deployed and the local schema cannot drift.
+ * Plain data: no CDK and no SDK imports, so Lambda bundles can include it for free.
+ */
+
+export type KeyType = 'S' | 'N';
+
+export interface TableDefinition {
+  /** Construct id in the stack and the name suffix locally. */
+  id: string;
+  /** Environment variable through which functions learn the table name. */
+  envVar: string;
+  partitionKey: { name: string; type: KeyType };
+  sortKey: { name: string; type: KeyType };
+  globalSecondaryIndexes: {
+    indexName: string;
+    partitionKey: { name: string; type: KeyType };
+    sortKey: { name: string; type: KeyType };
+  }[];
+  timeToLiveAttribute?: string;
+}
+
+/**
+ * Reference facts. Two kinds of item share the table:
+ * - lookup items, pk `LOOKUP#<metric>#<entity>` for every entity a fact names, sk
+ *   `<period>#<fact id>#<revision>`: one Query per (metric, entity) returns every revision of
+ *   every fact about that entity, so an article's lookups are one parallel round of Queries;
+ * - history items, pk `FACT#<fact id>`, sk `REV#<revision>`: the full record of each revision,
+ *   kept when a newer figure supersedes it.
+ */
+export const FACTS_TABLE: TableDefinition = {
+  id: 'Facts',
+  envVar: 'FIGCHECK_FACTS_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [],
+};
+
+/** Checked articles: pk `ARTICLE#<id>`, sk `RESULT` holds the claims and verdicts. */
+export const ARTICLES_TABLE: TableDefinition = {
+  id: 'Articles',
+  envVar: 'FIGCHECK_ARTICLES_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [],
+};
+
+export const TABLE_DEFINITIONS: readonly TableDefinition[] = [FACTS_TABLE, ARTICLES_TABLE];

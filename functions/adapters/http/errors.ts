@@ -1,0 +1,45 @@
+/** Errors a request can end in; problem-response.ts maps each to its HTTP status. */
+
+export class RequestValidationError extends Error {
+  constructor(
+    message: string,
+    /** The request fields at fault, as JSON paths ("publishedAt", "articles[3].text"). */
+    readonly fields: { field: string; message: string }[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RequestValidationError';
+  }
+}
+
+export class PayloadTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the request body is larger than ${limitBytes} bytes`);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+export class UnsupportedMediaTypeError extends Error {
+  constructor(readonly received: string | undefined) {
+    super(`Content-Type must be application/json (received ${received ? `"${received}"` : 'none'})`);
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+export class RouteNotFoundError extends Error {
+  constructor(method: string, path: string) {
+    super(`no route for ${method} ${path}`);
+    this.name = 'RouteNotFoundError';
+  }
+}
+
+export class MethodNotAllowedError extends Error {
+  constructor(
+    method: string,
+    path: string,
+    readonly allowed: string[],
+  ) {
+    super(`${method} is not allowed on ${path}; use ${allowed.join(', ')}`);
+    this.name = 'MethodNotAllowedError';
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The one place where errors become HTTP responses: RFC 9457 problem+json with a message that
+ * names the field. Internal errors are logged, never serialised into the response.
+ */
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import {
+  MethodNotAllowedError,
+  PayloadTooLargeError,
+  RequestValidationError,
+  RouteNotFoundError,
+  UnsupportedMediaTypeError,
+} from './errors.ts';
+
+type Result = Exclude<APIGatewayProxyResultV2, string>;
+
+export function jsonResponse(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Result {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function problem(
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers = {},
+): Result {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
+    body: JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }),
+  };
+}
+
+export function problemResponse(error: unknown, log: (message: string, error: unknown) => void): Result {
+  if (error instanceof RequestValidationError) {
+    return problem(400, 'Invalid request', error.message, { errors: error.fields });
+  }
+  if (error instanceof PayloadTooLargeError) return problem(413, 'Payload too large', error.message);
+  if (error instanceof UnsupportedMediaTypeError)
+    return problem(415, 'Unsupported media type', error.message);
+  if (error instanceof RouteNotFoundError) return problem(404, 'Not found', error.message);
+  if (error instanceof MethodNotAllowedError) {
+    return problem(405, 'Method not allowed', error.message, {}, { allow: error.allowed.join(', ') });
+  }
+  log('unhandled error', error);
+  return problem(500, 'Internal error', 'The request could not be completed; it has been logged.');
+}

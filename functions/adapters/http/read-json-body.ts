@@ -1,0 +1,54 @@
+/**
+ * Reads an API Gateway v2 request body as JSON and validates it against a zod schema, turning
+ * every failure into an error that names the field.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { PayloadTooLargeError, RequestValidationError, UnsupportedMediaTypeError } from './errors.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, part) => {
+    if (typeof part === 'number') return `${out}[${part}]`;
+    return out === '' ? String(part) : `${out}.${String(part)}`;
+  }, '');
+}
+
+export function readJsonBody<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): z.infer<T> {
+  const contentType = header(event, 'content-type');
+  if (!contentType || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new UnsupportedMediaTypeError(contentType);
+  }
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') throw new RequestValidationError('the request body is empty; send a JSON object');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    throw new RequestValidationError(`the request body is not valid JSON: ${(cause as Error).message}`, [], {
+      cause,
+    });
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({
+      field: describePath(issue.path) || '(body)',
+      message: issue.message,
+    }));
+    const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+    throw new RequestValidationError(`invalid request: ${summary}`, fields);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,63 @@
+/**
+ * The HTTP API function: API Gateway v2 event -> validated input -> use case -> JSON response.
+ * Adapters are built once per container, at module scope.
+ */
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { readServiceConfig } from '../adapters/config.ts';
+import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
+import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
+import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
+import { MethodNotAllowedError, RouteNotFoundError } from '../adapters/http/errors.ts';
+import { jsonResponse, problemResponse } from '../adapters/http/problem-response.ts';
+import { readJsonBody } from '../adapters/http/read-json-body.ts';
+import { logError } from '../adapters/log.ts';
+import { checkArticle } from '../core/index.ts';
+import { checkRequestSchema } from './check-request.ts';
+
+const config = readServiceConfig();
+const client = createDocumentClient();
+const references = new DynamoDbReferenceStore(client, config.factsTable);
+const articles = new DynamoDbArticleStore(client, config.articlesTable);
+
+type Route = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
+
+const routes: Record<string, Record<string, Route>> = {
+  '/v1/checks': { POST: postCheck },
+  '/health': { GET: health },
+};
+
+async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+  const request = readJsonBody(event, checkRequestSchema);
+  const publishedAt = request.publishedAt ?? new Date().toISOString().slice(0, 10);
+  const result = await checkArticle({ text: request.text, publishedAt }, references);
+  const articleId = randomUUID();
+  await articles.save({
+    articleId,
+    title: request.title,
+    url: request.url,
+    publishedAt,
+    text: request.text,
+    checkedAt: new Date().toISOString(),
+    result,
+  });
+  return jsonResponse(200, { articleId, ...result });
+}
+
+async function health(): Promise<APIGatewayProxyResultV2> {
+  return jsonResponse(200, { status: 'ok' });
+}
+
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+  const method = event.requestContext.http.method.toUpperCase();
+  const path = event.rawPath;
+  try {
+    const methods = routes[path];
+    if (!methods) throw new RouteNotFoundError(method, path);
+    const route = methods[method];
+    if (!route) throw new MethodNotAllowedError(method, path, Object.keys(methods));
+    return await route(event);
+  } catch (error) {
+    return problemResponse(error, logError);
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The check use case: extract an article's claims, look up their reference facts in one round,
+ * and decide a verdict for each.
+ */
+import { checkClaims } from './checking/index.ts';
+import { extractClaims } from './extraction/index.ts';
+import type { ArticleInput, CheckResult } from './model.ts';
+import type { ReferenceStore } from './ports.ts';
+
+export async function checkArticle(article: ArticleInput, store: ReferenceStore): Promise<CheckResult> {
+  const claims = extractClaims(article.text, { publishedAt: article.publishedAt });
+  return checkClaims(claims, { publishedAt: article.publishedAt }, store);
+}

@@ -1,0 +1,3 @@
+export { CsvSyntaxError, parseCsv } from './parse-csv.ts';
+export type { FactRowError, ReadFactsResult } from './read-reference-facts.ts';
+export { FACT_COLUMNS, isIsoDate, readReferenceFactsCsv, toReferenceFact } from './read-reference-facts.ts';

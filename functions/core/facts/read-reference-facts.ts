@@ -1,0 +1,181 @@
+/**
+ * Turns a reference-fact file (CSV with the columns of data/README.md) into validated
+ * ReferenceFact records. Every problem is reported with its line and column, so a data
+ * editor can fix the file; nothing is half-accepted here: the caller decides what to import.
+ */
+import type { ReferenceFact } from '../model.ts';
+import { CsvSyntaxError, parseCsv } from './parse-csv.ts';
+
+export const FACT_COLUMNS = [
+  'id',
+  'metric',
+  'entities',
+  'period',
+  'value',
+  'unit',
+  'qualifier',
+  'as_of',
+  'source_name',
+  'source_url',
+  'notes',
+] as const;
+
+/** Columns figcheck reads but does not keep (the upstream collection's verbatim quotes). */
+const IGNORED_COLUMNS = new Set(['quote']);
+const REQUIRED_COLUMNS = FACT_COLUMNS.filter((c) => c !== 'notes');
+
+export interface FactRowError {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ReadFactsResult {
+  facts: ReferenceFact[];
+  errors: FactRowError[];
+}
+
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const QUALIFIERS = new Set(['exact', 'approx', 'more_than', 'less_than', '']);
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+function isPeriod(value: string): boolean {
+  if (value === '') return true;
+  const parts = value.split('/');
+  return parts.length <= 2 && parts.every(isIsoDate);
+}
+
+export function readReferenceFactsCsv(text: string): ReadFactsResult {
+  let records: ReturnType<typeof parseCsv>;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      return { facts: [], errors: [{ line: error.line, column: null, message: error.message }] };
+    }
+    throw error;
+  }
+  const [header, ...rows] = records;
+  if (!header) return { facts: [], errors: [{ line: 1, column: null, message: 'the file is empty' }] };
+  const names = header.fields.map((f) => f.trim());
+  const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+  const unknown = names.filter(
+    (n) => !(FACT_COLUMNS as readonly string[]).includes(n) && !IGNORED_COLUMNS.has(n),
+  );
+  const errors: FactRowError[] = [];
+  for (const column of missing) errors.push({ line: 1, column, message: `missing column "${column}"` });
+  for (const column of unknown) errors.push({ line: 1, column, message: `unknown column "${column}"` });
+  if (errors.length > 0) return { facts: [], errors };
+
+  const facts: ReferenceFact[] = [];
+  const seen = new Map<string, number>();
+  for (const record of rows) {
+    if (record.fields.length !== names.length) {
+      errors.push({
+        line: record.line,
+        column: null,
+        message: `expected ${names.length} fields, found ${record.fields.length}`,
+      });
+      continue;
+    }
+    const row: Record<string, string> = {};
+    names.forEach((name, i) => {
+      row[name] = (record.fields[i] ?? '').trim();
+    });
+    const result = toReferenceFact(row, record.line);
+    if ('errors' in result) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const firstLine = seen.get(result.fact.id);
+    if (firstLine !== undefined) {
+      errors.push({
+        line: record.line,
+        column: 'id',
+        message: `duplicate id ${result.fact.id} (first on line ${firstLine})`,
+      });
+      continue;
+    }
+    seen.set(result.fact.id, record.line);
+    facts.push(result.fact);
+  }
+  return { facts, errors };
+}
+
+/** Validates one row given as column -> text; shared by the CSV and JSON-lines readers. */
+export function toReferenceFact(
+  row: Record<string, string | undefined>,
+  line: number,
+): { fact: ReferenceFact } | { errors: FactRowError[] } {
+  const errors: FactRowError[] = [];
+  const get = (column: string) => (row[column] ?? '').trim();
+  const fail = (column: string, message: string) => errors.push({ line, column, message });
+
+  const id = get('id');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) fail('id', `id "${id}" must be 1-64 letters, digits, _ . or -`);
+  const metric = get('metric');
+  if (!/^[a-z0-9_]{1,64}$/.test(metric)) fail('metric', `metric "${metric}" must be snake_case`);
+  const entities = get('entities')
+    .split('|')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  if (entities.length === 0) fail('entities', 'entities must name at least one ISO code or slug');
+  for (const e of entities) {
+    if (!/^(?:[A-Z]{2}|[a-z0-9_]{2,80})$/.test(e)) {
+      fail('entities', `entity "${e}" is neither an ISO 3166 alpha-2 code nor a snake_case slug`);
+    }
+  }
+  const period = get('period');
+  if (!isPeriod(period)) fail('period', `period "${period}" must be YYYY, YYYY-MM, YYYY-MM-DD or A/B`);
+  const unit = get('unit');
+  const rawValue = get('value');
+  let value: number | string | null = null;
+  if (rawValue === '') {
+    if (metric !== 'role') fail('value', 'value is empty (allowed only for metric "role")');
+  } else if (unit === 'date') {
+    if (isIsoDate(rawValue)) value = rawValue;
+    else fail('value', `value "${rawValue}" is not an ISO date (unit is "date")`);
+  } else if (NUMBER.test(rawValue)) {
+    value = Number(rawValue);
+  } else {
+    fail('value', `value "${rawValue}" is not a number`);
+  }
+  if (rawValue !== '' && unit === '') fail('unit', 'unit is empty');
+  const qualifier = get('qualifier');
+  if (!QUALIFIERS.has(qualifier))
+    fail('qualifier', `qualifier "${qualifier}" must be exact, approx, more_than or less_than`);
+  const asOf = get('as_of');
+  if (asOf !== '' && !isIsoDate(asOf)) fail('as_of', `as_of "${asOf}" is not an ISO date`);
+  const sourceName = get('source_name');
+  if (sourceName === '') fail('source_name', 'source_name is empty: every fact needs its source');
+  const sourceUrl = get('source_url');
+  if (!/^https?:\/\/\S+$/.test(sourceUrl))
+    fail('source_url', `source_url "${sourceUrl}" is not an http(s) URL`);
+
+  if (errors.length > 0) return { errors };
+  return {
+    fact: {
+      id,
+      metric,
+      entities,
+      period,
+      value,
+      unit,
+      qualifier: qualifier as ReferenceFact['qualifier'],
+      asOf,
+      sourceName,
+      sourceUrl,
+      notes: get('notes'),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The domain vocabulary shared by extraction, checking and reports: claims, reference facts,
+ * verdicts. Plain data only, so every layer (Lambda, CLI, local server) can pass it around.
+ */
+
+export type ClaimKind =
+  | 'money'
+  | 'count'
+  | 'percent'
+  | 'date'
+  | 'duration'
+  | 'ordinal'
+  | 'anniversary'
+  | 'quantity';
+
+export type Qualifier = 'exact' | 'approx' | 'more_than' | 'less_than' | 'at_least' | 'at_most' | 'range';
+
+/** Calendar precision of a date value or period: "2022" | "2022-02" | "2022-02-22". */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export type EntityRole = 'source' | 'target' | 'party' | 'subject';
+
+export interface ClaimEntity {
+  /** ISO 3166 alpha-2 code (upper case) or a slug for a named thing (lower snake case). */
+  id: string;
+  role: EntityRole;
+}
+
+/** What period a figure refers to: an ISO year, month or day, or a range "A/B". */
+export interface Period {
+  value: string;
+  /** How the period was found: named in the text, or inferred from tense and publication date. */
+  basis: 'stated' | 'inferred';
+}
+
+export interface Claim {
+  id: string;
+  /** The figure expression as written, equal to `articleText.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+  sentence: string;
+  kind: ClaimKind;
+  /** Fully scaled number (4000000000, not 4), or an ISO date string at its precision for dates. */
+  value: number | string;
+  /** ISO 4217 currency, `percent`, `percentage_point`, a unit name (year, km ...), or null. */
+  unit: string | null;
+  qualifier: Qualifier;
+  /** Bounds for ranges; also set for one-sided qualifiers when useful. */
+  low?: number | string;
+  high?: number | string;
+  /** Significant figures as written ("4" -> 1, "4.3" -> 2, "4,312" -> 4); null for dates. */
+  significantFigures: number | null;
+  /** Precision of a date value. */
+  datePrecision?: DatePrecision;
+  metric: string | null;
+  entities: ClaimEntity[];
+  period: Period | null;
+  /** For anniversaries and durations: the event the figure counts from. */
+  event?: ClaimEvent;
+  /** True when the currency or scale was carried over from an earlier figure. */
+  carriedUnit?: boolean;
+  /** Whether figcheck considers the figure checkable against reference facts. */
+  checkable: boolean;
+}
+
+export interface ClaimEvent {
+  /** Metrics that date the event, in order of preference (e.g. construction_started). */
+  metrics: string[];
+  entities: string[];
+  /** The event's date when the article states it ("signed ... in February 2022"). */
+  statedDate?: string;
+}
+
+export interface ReferenceFact {
+  id: string;
+  metric: string;
+  /** Ordered as the source gives them; see data/README.md for the order conventions. */
+  entities: string[];
+  /** "YYYY", "YYYY-MM", "YYYY-MM-DD", a range "A/B", or "" when the fact has no period. */
+  period: string;
+  /** A number, or an ISO date string when unit is "date"; null for non-numeric facts. */
+  value: number | string | null;
+  unit: string;
+  qualifier: 'exact' | 'approx' | 'more_than' | 'less_than' | '';
+  asOf: string;
+  sourceName: string;
+  sourceUrl: string;
+  notes: string;
+}
+
+export type VerdictLabel = 'supported' | 'contradicted' | 'outdated' | 'unverifiable' | 'ambiguous';
+
+export interface Evidence {
+  factId: string;
+  value: number | string | null;
+  unit: string;
+  period: string;
+  sourceName: string;
+  sourceUrl: string;
+  asOf: string;
+  /** claim value minus reference value, for numeric comparisons. */
+  deviation?: { absolute: number; relative: number };
+}
+
+export interface Verdict {
+  claimId: string;
+  verdict: VerdictLabel;
+  /** One plain sentence a reviewer can read. */
+  explanation: string;
+  evidence: Evidence[];
+}
+
+export interface ArticleInput {
+  text: string;
+  /** ISO date (YYYY-MM-DD) the article was published; anchors relative periods. */
+  publishedAt: string;
+  title?: string;
+  url?: string;
+}
+
+export interface CheckedClaim extends Claim {
+  verdict: Verdict;
+}
+
+export interface CheckResult {
+  publishedAt: string;
+  claims: CheckedClaim[];
+  summary: Record<VerdictLabel, number>;
+}

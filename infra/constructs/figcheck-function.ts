@@ -1,0 +1,80 @@
+/**
+ * figcheck's Lambda building block: Node.js 22 on arm64, bundled by the local esbuild as ESM
+ * with source maps, X-Ray tracing and a log group with retention. Its bind* helpers set the
+ * environment variable and grant the access together, so a function never gets one without
+ * the other.
+ */
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { TableDefinition } from '../../functions/adapters/dynamodb/table-definitions.ts';
+
+const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+
+export interface FigcheckFunctionProps {
+  /** Folder under functions/ holding the handler.ts entry point. */
+  entry: string;
+  description: string;
+  memorySize?: number;
+  timeout?: Duration;
+  /** Log retention; longer in production. */
+  logRetention: RetentionDays;
+  removalPolicy: RemovalPolicy;
+}
+
+export class FigcheckFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: FigcheckFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: `${REPO_ROOT}functions/${props.entry}/handler.ts`,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // The SDK v3 is part of the Lambda runtime; bundling it again only adds cold-start bytes.
+        externalModules: ['@aws-sdk/*'],
+        // ESM bundles still contain CommonJS `require` calls from dependencies.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        forceDockerBundling: false,
+      },
+    });
+  }
+
+  /** Read-only access to a table, with its name in the table definition's variable. */
+  bindTableRead(definition: TableDefinition, table: ITable): this {
+    this.function.addEnvironment(definition.envVar, table.tableName);
+    table.grantReadData(this.function);
+    return this;
+  }
+
+  /** Read and write access to a table, with its name in the table definition's variable. */
+  bindTableReadWrite(definition: TableDefinition, table: ITable): this {
+    this.function.addEnvironment(definition.envVar, table.tableName);
+    table.grantReadWriteData(this.function);
+    return this;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Prepares a DynamoDB (Local) for figcheck: creates the tables from the shared definitions
+ * when they do not exist, and loads the reference facts idempotently.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+  ResourceInUseException,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { createDocumentClient } from '../functions/adapters/dynamodb/create-document-client.ts';
+import {
+  DynamoDbReferenceStore,
+  type FactWriteReport,
+} from '../functions/adapters/dynamodb/dynamodb-reference-store.ts';
+import { TABLE_DEFINITIONS, type TableDefinition } from '../functions/adapters/dynamodb/table-definitions.ts';
+import { readReferenceFactsCsv } from '../functions/core/index.ts';
+
+export const DEFAULT_FACTS_FILE = new URL('../data/facts.csv', import.meta.url);
+
+export type TableNames = Record<string, string>;
+
+/** Local table names: the definition id with a prefix, e.g. figcheck-Facts. */
+export function localTableNames(prefix = 'figcheck'): TableNames {
+  return Object.fromEntries(TABLE_DEFINITIONS.map((t) => [t.envVar, `${prefix}-${t.id}`]));
+}
+
+function createTableInput(definition: TableDefinition, tableName: string): CreateTableCommandInput {
+  const keys = [
+    definition.partitionKey,
+    definition.sortKey,
+    ...definition.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
+  const attributes = new Map(keys.map((k) => [k.name, k.type]));
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+      AttributeName,
+      AttributeType,
+    })),
+    KeySchema: [
+      { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
+      { AttributeName: definition.sortKey.name, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes:
+      definition.globalSecondaryIndexes.length === 0
+        ? undefined
+        : definition.globalSecondaryIndexes.map((index) => ({
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          })),
+  };
+}
+
+export async function ensureTables(client: DynamoDBClient, names: TableNames): Promise<void> {
+  await Promise.all(
+    TABLE_DEFINITIONS.map(async (definition) => {
+      const tableName = names[definition.envVar]!;
+      try {
+        await client.send(new CreateTableCommand(createTableInput(definition, tableName)));
+      } catch (error) {
+        if (!(error instanceof ResourceInUseException)) throw error;
+      }
+      await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+    }),
+  );
+}
+
+export async function seedFacts(
+  client: DynamoDBClient,
+  factsTable: string,
+  file: URL | string = DEFAULT_FACTS_FILE,
+): Promise<FactWriteReport> {
+  const { facts, errors } = readReferenceFactsCsv(readFileSync(file, 'utf8'));
+  if (errors.length > 0) {
+    const first = errors
+      .slice(0, 5)
+      .map((e) => `line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}`);
+    throw new Error(
+      `the reference facts file ${String(file)} has ${errors.length} invalid rows:\n${first.join('\n')}`,
+    );
+  }
+  const store = new DynamoDbReferenceStore(createDocumentClient(client), factsTable);
+  return store.putFacts(facts);
+}

@@ -1,0 +1,85 @@
+/**
+ * figcheck on one machine: DynamoDB Local with the stack's tables and the reference facts,
+ * and the API function served over HTTP through the API Gateway stand-in.
+ * Shared by `npm start` and the integration tests.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { HttpApiHandler, RunningServer } from './api-gateway-server.ts';
+import { serveHttpApi } from './api-gateway-server.ts';
+import { ensureTables, localTableNames, seedFacts, type TableNames } from './bootstrap.ts';
+import { type DynamoDbLocal, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from './dynamodb-local.ts';
+
+export interface LocalStackOptions {
+  /** Persist DynamoDB Local's data here; in memory when omitted. */
+  dataDir?: string;
+  /** HTTP port for the API; a free one when omitted. */
+  port?: number;
+  /** Port for DynamoDB Local; a free one when omitted. */
+  dynamoDbPort?: number;
+  /** Use this running DynamoDB (Local) instead of starting one; it is left running on stop. */
+  dynamoDbEndpoint?: string;
+  /** Table name prefix, so that several stacks can share one DynamoDB Local. */
+  tablePrefix?: string;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamoDbEndpoint: string;
+  tables: TableNames;
+  factsLoaded: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Points the AWS SDK in this process at DynamoDB Local, the way the stack's environment points
+ * a deployed function at its tables; the handlers read it at import time.
+ */
+export function useLocalEnvironment(endpoint: string, tables: TableNames): void {
+  Object.assign(process.env, tables, {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    AWS_REGION: LOCAL_CLIENT_CONFIG.region,
+    AWS_ACCESS_KEY_ID: LOCAL_CLIENT_CONFIG.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CLIENT_CONFIG.credentials.secretAccessKey,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+}
+
+export async function prepareDatabase(endpoint: string, tables: TableNames): Promise<number> {
+  const client = new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint });
+  try {
+    await ensureTables(client, tables);
+    const report = await seedFacts(client, tables.FIGCHECK_FACTS_TABLE!);
+    return report.facts;
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const dynamo: Pick<DynamoDbLocal, 'endpoint' | 'stop'> = options.dynamoDbEndpoint
+    ? { endpoint: options.dynamoDbEndpoint, stop: async () => {} }
+    : await startDynamoDbLocal({ dataDir: options.dataDir, port: options.dynamoDbPort });
+  let server: RunningServer | undefined;
+  try {
+    const tables = localTableNames(options.tablePrefix);
+    const factsLoaded = await prepareDatabase(dynamo.endpoint, tables);
+    useLocalEnvironment(dynamo.endpoint, tables);
+    const { handler } = (await import('../functions/api/handler.ts')) as { handler: HttpApiHandler };
+    server = await serveHttpApi(handler, { port: options.port });
+    const running = server;
+    return {
+      apiUrl: running.url,
+      dynamoDbEndpoint: dynamo.endpoint,
+      tables,
+      factsLoaded,
+      stop: async () => {
+        await running.close();
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await server?.close();
+    await dynamo.stop();
+    throw error;
+  }
+}

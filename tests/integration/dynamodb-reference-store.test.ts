@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamodb/create-document-client.ts';
+import { DynamoDbReferenceStore } from '../../functions/adapters/dynamodb/dynamodb-reference-store.ts';
+import { readReferenceFactsCsv } from '../../functions/core/index.ts';
+import type { ReferenceFact } from '../../functions/core/model.ts';
+import { seedFacts } from '../../local/bootstrap.ts';
+import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
+
+let db: TestDatabase;
+let store: DynamoDbReferenceStore;
+let factsTable: string;
+
+async function countItems(): Promise<number> {
+  const page = await db.client.send(new ScanCommand({ TableName: factsTable, Select: 'COUNT' }));
+  return page.Count ?? 0;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  factsTable = db.tables.FIGCHECK_FACTS_TABLE!;
+  store = new DynamoDbReferenceStore(createDocumentClient(db.client), factsTable);
+});
+
+afterAll(() => db.client.destroy());
+
+describe('DynamoDbReferenceStore against DynamoDB Local', () => {
+  it('loads data/facts.csv and finds the 2023 Russia-Azerbaijan trade turnover facts by metric and entities', async () => {
+    const report = await seedFacts(db.client, factsTable);
+    expect(report.facts).toBe(231);
+    const [trade] = await store.findFacts([{ metric: 'trade_turnover', entities: ['RU', 'AZ'] }]);
+    const ids2023 = trade!
+      .filter((f) => f.period === '2023')
+      .map((f) => f.id)
+      .sort();
+    expect(ids2023).toEqual(['F001', 'F003', 'F112', 'F235']);
+    expect(trade!.find((f) => f.id === 'F001')).toMatchObject({
+      value: 4400000000,
+      unit: 'USD',
+      qualifier: 'approx',
+      asOf: '2024-02-12',
+      sourceUrl: 'https://news.az/news/azerbaijan-russia-report-growth-in-trade-turnover',
+    });
+    // Other partners of Russia share the partition but not the entity pair.
+    expect(trade!.every((f) => f.entities.includes('AZ') && f.entities.includes('RU'))).toBe(true);
+  });
+
+  it('answers several queries in one call, in query order, anchored on named things', async () => {
+    const results = await store.findFacts([
+      { metric: 'agreement_signed', entities: ['AZ', 'RU', 'declaration_allied_interaction'] },
+      { metric: 'construction_started', entities: ['bam_railway'] },
+      { metric: 'gdp', entities: ['XX'] },
+    ]);
+    expect(results.map((r) => r.map((f) => f.id).sort())).toEqual([
+      ['F014', 'F016', 'F024', 'F220'],
+      ['F025', 'F026'],
+      [],
+    ]);
+  });
+
+  it('re-importing the same file writes the same items and changes nothing', async () => {
+    const before = await countItems();
+    await seedFacts(db.client, factsTable);
+    expect(await countItems()).toBe(before);
+  });
+
+  it('keeps the old revision readable when a fact is revised with a newer figure', async () => {
+    const { facts } = readReferenceFactsCsv(
+      readFileSync(new URL('../../data/facts.csv', import.meta.url), 'utf8'),
+    );
+    const original = facts.find((f) => f.id === 'F001')!;
+    const revised: ReferenceFact = { ...original, value: 4450000000, asOf: '2024-05-01' };
+    await store.putFacts([revised]);
+    const [trade] = await store.findFacts([{ metric: 'trade_turnover', entities: ['RU', 'AZ'] }]);
+    const revisions = trade!.filter((f) => f.id === 'F001').map((f) => [f.value, f.asOf]);
+    expect(revisions).toEqual([
+      [4400000000, '2024-02-12'],
+      [4450000000, '2024-05-01'],
+    ]);
+  });
+});

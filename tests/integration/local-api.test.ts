@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
+import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
+
+const SAMPLE = readFileSync(new URL('../../examples/putin-aliyev-kremlin.txt', import.meta.url), 'utf8');
+
+let db: TestDatabase;
+let stack: LocalStack;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  stack = await startLocalStack({ dynamoDbEndpoint: db.endpoint, tablePrefix: db.prefix });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  db.client.destroy();
+});
+
+function post(path: string, body: string, contentType = 'application/json') {
+  return fetch(`${stack.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+}
+
+describe('the local API server invoking the Lambda handler', () => {
+  it('checks the sample article: five claims with verdicts and sources, stored in the articles table', async () => {
+    const response = await post('/v1/checks', JSON.stringify({ text: SAMPLE, publishedAt: '2024-04-22' }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as {
+      articleId: string;
+      claims: {
+        text: string;
+        start: number;
+        end: number;
+        kind: string;
+        verdict: { verdict: string; evidence: { sourceUrl: string }[] };
+      }[];
+      summary: Record<string, number>;
+    };
+    expect(body.claims.map((c) => [c.text, c.kind, c.verdict.verdict])).toEqual([
+      ['50th anniversary', 'anniversary', 'supported'],
+      ['more than $ 4 billion', 'money', 'supported'],
+      ['Six billion', 'money', 'supported'],
+      ['February 2022', 'date', 'supported'],
+      ['more than two years', 'duration', 'supported'],
+    ]);
+    for (const claim of body.claims) {
+      expect(SAMPLE.slice(claim.start, claim.end)).toBe(claim.text);
+      expect(claim.verdict.evidence.length).toBeGreaterThan(0);
+      expect(claim.verdict.evidence[0]!.sourceUrl).toMatch(/^https?:\/\//);
+    }
+    expect(body.summary.supported).toBe(5);
+
+    const stored = await db.client.send(
+      new GetItemCommand({
+        TableName: stack.tables.FIGCHECK_ARTICLES_TABLE!,
+        Key: { pk: { S: `ARTICLE#${body.articleId}` }, sk: { S: 'RESULT' } },
+      }),
+    );
+    expect(stored.Item?.publishedAt?.S).toBe('2024-04-22');
+    expect(stored.Item?.text?.S).toBe(SAMPLE);
+  });
+
+  it('answers 400 naming the field when text is missing', async () => {
+    const response = await post('/v1/checks', JSON.stringify({ publishedAt: '2024-04-22' }));
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await response.json()) as {
+      status: number;
+      detail: string;
+      errors: { field: string }[];
+    };
+    expect(problem.status).toBe(400);
+    expect(problem.errors.map((e) => e.field)).toEqual(['text']);
+    expect(problem.detail).toContain('text');
+  });
+
+  it('answers 400 naming publishedAt when it is not a calendar date', async () => {
+    const response = await post(
+      '/v1/checks',
+      JSON.stringify({ text: 'Trade rose 5%.', publishedAt: '2024-02-30' }),
+    );
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { field: string; message: string }[] };
+    expect(problem.errors).toEqual([{ field: 'publishedAt', message: 'is not a calendar date' }]);
+  });
+
+  it('answers 400 for a body that is not JSON and 415 for a body that is not declared JSON', async () => {
+    expect((await post('/v1/checks', '{"text": ')).status).toBe(400);
+    const wrongType = await post('/v1/checks', 'text=hello', 'application/x-www-form-urlencoded');
+    expect(wrongType.status).toBe(415);
+  });
+
+  it('answers 404 for an unknown route and 405 with Allow for a wrong method', async () => {
+    expect((await fetch(`${stack.apiUrl}/v1/nothing-here`)).status).toBe(404);
+    const wrongMethod = await fetch(`${stack.apiUrl}/v1/checks`);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+  });
+
+  it('answers GET /health with 200', async () => {
+    const response = await fetch(`${stack.apiUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});
