@@ -10,6 +10,8 @@ try {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
+    stdin: process.stdin,
+    stdout: process.stdout,
   });
 } catch (error) {
   const usage = error instanceof UsageError || error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';

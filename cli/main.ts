@@ -3,8 +3,11 @@
  * facts. Run from the repository as `npx figcheck <command>`.
  */
 import { readFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { extractArticleText } from '../functions/core/html/index.ts';
 import { checkArticle, extractClaims, isIsoDate, readReferenceFactsCsv } from '../functions/core/index.ts';
+import { extractJsonl } from './extract-jsonl.ts';
 import { formatCheckTable } from './format-check-table.ts';
 import { openReferenceStore } from './open-reference-store.ts';
 
@@ -18,12 +21,16 @@ export class UsageError extends Error {
 const HELP = `figcheck: checks the numeric claims of news articles against sourced reference facts
 
 Usage:
-  figcheck check FILE --published YYYY-MM-DD [--json]
+  figcheck check FILE --published YYYY-MM-DD [--html] [--json]
       Extract the claims of FILE, look up their reference facts and print a verdict per claim
-      (a table, or JSON with --json).
-  figcheck extract FILE --published YYYY-MM-DD [--json] [--all]
-      Print the claims found in FILE as {"claims":[...]} (offsets into the file's text).
+      (a table, or JSON with --json). --html reads FILE as a web page and checks its main text.
+  figcheck extract FILE --published YYYY-MM-DD [--html] [--json] [--all]
+      Print the claims found in FILE as {"claims":[...]} (offsets into the file's text; with
+      --html into the extracted article text, printed as "text").
       --all also lists quantities not judged checkable.
+  figcheck extract --jsonl [--published YYYY-MM-DD] [--all] < in.jsonl > out.jsonl
+      One JSON object a line in ({"id", "text" or "html", "publishedAt"?}), one line out per
+      input ({"id", "claims"}), streaming.
   figcheck facts import FILE
       Validate a CSV of reference facts and load it into the reference table (idempotent).
 
@@ -32,10 +39,12 @@ table named by FIGCHECK_FACTS_TABLE, the running \`npm start\` stack, or else a 
 DynamoDB Local loaded with data/facts.csv.
 `;
 
-interface Io {
+export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   isTty: boolean;
+  stdin: Readable;
+  stdout: Writable;
 }
 
 function readArticle(file: string | undefined): string {
@@ -45,6 +54,14 @@ function readArticle(file: string | undefined): string {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
+}
+
+/** The text to check: the file itself, or the main article text of an HTML page. */
+function readArticleText(file: string | undefined, html: boolean): { text: string; fromHtml: boolean } {
+  const content = readArticle(file);
+  return html
+    ? { text: extractArticleText(content).text, fromHtml: true }
+    : { text: content, fromHtml: false };
 }
 
 function publishedDate(value: string | undefined): string {
@@ -64,6 +81,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       published: { type: 'string' },
       json: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
+      html: { type: 'boolean', default: false },
+      jsonl: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,13 +93,24 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   switch (command) {
     case 'extract': {
-      const text = readArticle(rest[0]);
+      if (values.jsonl) {
+        const defaultPublishedAt =
+          values.published === undefined
+            ? new Date().toISOString().slice(0, 10)
+            : publishedDate(values.published);
+        const report = await extractJsonl(io.stdin, io.stdout, { defaultPublishedAt, all: values.all });
+        if (report.errors > 0)
+          io.err(`${report.errors} of ${report.lines} lines could not be read (see their "error").\n`);
+        return report.errors > 0 ? 1 : 0;
+      }
+      const { text, fromHtml } = readArticleText(rest[0], values.html);
       const claims = extractClaims(text, { publishedAt: publishedDate(values.published), all: values.all });
-      io.out(`${JSON.stringify({ claims }, null, values.json ? undefined : 2)}\n`);
+      const output = fromHtml ? { text, claims } : { claims };
+      io.out(`${JSON.stringify(output, null, values.json ? undefined : 2)}\n`);
       return 0;
     }
     case 'check': {
-      const text = readArticle(rest[0]);
+      const { text } = readArticleText(rest[0], values.html);
       const publishedAt = publishedDate(values.published);
       const opened = await openReferenceStore();
       try {

@@ -16,7 +16,7 @@ import {
   type FactWriteReport,
 } from '../functions/adapters/dynamodb/dynamodb-reference-store.ts';
 import { TABLE_DEFINITIONS, type TableDefinition } from '../functions/adapters/dynamodb/table-definitions.ts';
-import { readReferenceFactsCsv } from '../functions/core/index.ts';
+import { readReferenceFactsCsv } from '../functions/core/facts/index.ts';
 
 export const DEFAULT_FACTS_FILE = new URL('../data/facts.csv', import.meta.url);
 

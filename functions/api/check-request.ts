@@ -1,11 +1,11 @@
 /** The body of POST /v1/checks, validated at the edge; the schema also gives the type. */
 import { z } from 'zod';
-import { isIsoDate } from '../core/index.ts';
+import { isIsoDate } from '../core/facts/index.ts';
 
 const MAX_TEXT_CHARS = 1_000_000;
 
 export const publishedAtSchema = z
-  .string()
+  .string({ error: 'must be a date written YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine(isIsoDate, 'is not a calendar date')
   .refine((value) => {
@@ -14,16 +14,29 @@ export const publishedAtSchema = z
     return value <= tomorrow;
   }, 'lies in the future');
 
+const articleBody = z
+  .string({ error: 'must be a string' })
+  .max(MAX_TEXT_CHARS, `must be at most ${MAX_TEXT_CHARS} characters`)
+  .refine((body) => body.trim() !== '', 'must contain some text');
+
 export const checkRequestSchema = z
-  .object({
-    text: z
-      .string({ error: 'is required and must be a string' })
-      .max(MAX_TEXT_CHARS, `must be at most ${MAX_TEXT_CHARS} characters`)
-      .refine((text) => text.trim() !== '', 'must contain some text'),
+  .strictObject({
+    text: articleBody.optional(),
+    html: articleBody.optional(),
     publishedAt: publishedAtSchema.optional(),
-    title: z.string().max(1000).optional(),
+    title: z.string({ error: 'must be a string' }).max(1000, 'must be at most 1000 characters').optional(),
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   })
-  .strict();
+  .superRefine((body, context) => {
+    if (body.text === undefined && body.html === undefined) {
+      context.addIssue({ code: 'custom', path: ['text'], message: 'is required (or send the page as html)' });
+    } else if (body.text !== undefined && body.html !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['html'],
+        message: 'cannot be sent together with text; send one',
+      });
+    }
+  });
 
 export type CheckRequest = z.infer<typeof checkRequestSchema>;

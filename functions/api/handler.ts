@@ -12,6 +12,7 @@ import { MethodNotAllowedError, RouteNotFoundError } from '../adapters/http/erro
 import { jsonResponse, problemResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody } from '../adapters/http/read-json-body.ts';
 import { logError } from '../adapters/log.ts';
+import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
 import { checkRequestSchema } from './check-request.ts';
 
@@ -30,18 +31,21 @@ const routes: Record<string, Record<string, Route>> = {
 async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
   const request = readJsonBody(event, checkRequestSchema);
   const publishedAt = request.publishedAt ?? new Date().toISOString().slice(0, 10);
-  const result = await checkArticle({ text: request.text, publishedAt }, references);
+  const extracted = request.html === undefined ? undefined : extractArticleText(request.html);
+  const text = extracted?.text ?? request.text ?? '';
+  const result = await checkArticle({ text, publishedAt }, references);
   const articleId = randomUUID();
   await articles.save({
     articleId,
-    title: request.title,
+    title: request.title ?? extracted?.title ?? undefined,
     url: request.url,
     publishedAt,
-    text: request.text,
+    text,
     checkedAt: new Date().toISOString(),
     result,
   });
-  return jsonResponse(200, { articleId, ...result });
+  // Offsets point into the checked text; for HTML input that is the extracted article text.
+  return jsonResponse(200, { articleId, ...result, ...(extracted ? { text } : {}) });
 }
 
 async function health(): Promise<APIGatewayProxyResultV2> {

@@ -44,7 +44,7 @@ describe('data stack', () => {
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ]);
       expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
-      expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
+      expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
       expect(table.Properties.Replicas).toEqual([
         Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
       ]);

@@ -48,8 +48,8 @@ describe('the figcheck CLI', () => {
       ['50th anniversary', 50, 'year'],
       ['more than $ 4 billion', 4000000000, 'USD'],
       ['Six billion', 6000000000, 'USD'],
-      ['February 2022', '2022-02', null],
       ['more than two years', 2, 'year'],
+      ['February 2022', '2022-02', null],
     ]);
   });
 

@@ -3,7 +3,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/create-document-client.ts';
 import { DynamoDbReferenceStore } from '../../functions/adapters/dynamodb/dynamodb-reference-store.ts';
-import { readReferenceFactsCsv } from '../../functions/core/index.ts';
+import { readReferenceFactsCsv } from '../../functions/core/facts/index.ts';
 import type { ReferenceFact } from '../../functions/core/model.ts';
 import { seedFacts } from '../../local/bootstrap.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
@@ -34,7 +34,7 @@ describe('DynamoDbReferenceStore against DynamoDB Local', () => {
       .filter((f) => f.period === '2023')
       .map((f) => f.id)
       .sort();
-    expect(ids2023).toEqual(['F001', 'F003', 'F112', 'F235']);
+    expect(ids2023).toEqual(['F001', 'F003', 'F112', 'F160', 'F235']);
     expect(trade!.find((f) => f.id === 'F001')).toMatchObject({
       value: 4400000000,
       unit: 'USD',

@@ -1,0 +1,70 @@
+/**
+ * Verdicts for anniversaries ("the 50th anniversary of the Baikal-Amur Mainline"): the event's
+ * year from reference facts plus N must equal the year the claim speaks of (its period, else the
+ * publication year). Event facts that disagree on the day but agree on the year (BAM: 1974-04 and
+ * 1974-07-08) lead to the same conclusion; only facts that lead to different conclusions make the
+ * verdict ambiguous.
+ */
+import type { Claim, ReferenceFact, Verdict } from '../model.ts';
+import { type Assessment, computeDeviation, concludeTally, tallyAssessments } from './assessment.ts';
+import { type DaySpan, parseDaySpan, parsePeriodSpan, yearOfDay } from './calendar.ts';
+import { joinPhrases } from './explain.ts';
+import { describeClaimEvent, describeEventFact, findEventFacts } from './find-event-facts.ts';
+
+function formatOrdinal(n: number): string {
+  const lastTwo = Math.abs(n) % 100;
+  const last = Math.abs(n) % 10;
+  if (lastTwo >= 11 && lastTwo <= 13) return `${n}th`;
+  return `${n}${last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th'}`;
+}
+
+export function decideAnniversaryClaim(
+  claim: Claim,
+  facts: readonly ReferenceFact[],
+  context: { publishedAt: string },
+): Verdict {
+  const count = Number(claim.value);
+  const anchor = parsePeriodSpan(claim.period?.value ?? '') ?? parseDaySpan(context.publishedAt);
+  if (!Number.isInteger(count) || !anchor) {
+    return {
+      claimId: claim.id,
+      verdict: 'unverifiable',
+      explanation: `'${claim.text}' gives no whole number of years or no year to count to.`,
+      evidence: [],
+    };
+  }
+  const claimYear = yearOfDay(anchor.first);
+  const eventFacts = findEventFacts(claim, facts);
+  if (eventFacts.length === 0) {
+    const events = describeClaimEvent(claim).map(
+      (event) => `${event.metric.replaceAll('_', ' ')} of ${joinPhrases(event.entities)}`,
+    );
+    return {
+      claimId: claim.id,
+      verdict: 'unverifiable',
+      explanation: `No reference date for ${events.join(' or ') || 'the event'}.`,
+      evidence: [],
+    };
+  }
+  const assessments: Assessment[] = eventFacts.map((fact) => {
+    const eventYear = yearOfDay((parseDaySpan(fact.value as string) as DaySpan).first);
+    const assessment: Assessment = {
+      fact,
+      outcome: eventYear + count === claimYear ? 'supports' : 'contradicts',
+      phrase: describeEventFact(fact),
+    };
+    const deviation = computeDeviation(count, claimYear - eventYear);
+    if (deviation) assessment.deviation = deviation;
+    return assessment;
+  });
+  const tally = tallyAssessments(assessments);
+  const firstContradicting = tally.contradicting[0];
+  const actualCount = firstContradicting
+    ? claimYear - yearOfDay((parseDaySpan(firstContradicting.fact.value as string) as DaySpan).first)
+    : count;
+  return concludeTally(claim.id, claim.text, tally, {
+    supported: `${claimYear - count} + ${count} = ${claimYear}, so '${claim.text}' holds`,
+    contradicted: `${claimYear} marks the ${formatOrdinal(actualCount)} anniversary, so '${claim.text}' does not hold`,
+    open: () => `No reference settles '${claim.text}'.`,
+  });
+}
