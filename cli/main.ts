@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { extractArticleText } from '../functions/core/html/index.ts';
-import { checkArticle, extractClaims, isIsoDate, readReferenceFactsCsv } from '../functions/core/index.ts';
+import { checkArticle, extractClaims, isIsoDate, readReferenceFactsFile } from '../functions/core/index.ts';
 import { extractJsonl } from './extract-jsonl.ts';
 import { formatCheckTable } from './format-check-table.ts';
 import { openReferenceStore } from './open-reference-store.ts';
@@ -31,8 +31,10 @@ Usage:
   figcheck extract --jsonl [--published YYYY-MM-DD] [--all] < in.jsonl > out.jsonl
       One JSON object a line in ({"id", "text" or "html", "publishedAt"?}), one line out per
       input ({"id", "claims"}), streaming.
-  figcheck facts import FILE
-      Validate a CSV of reference facts and load it into the reference table (idempotent).
+  figcheck facts import FILE [--skip-invalid]
+      Validate a file of reference facts (CSV, or JSON lines for .jsonl) and load it into the
+      reference table. Re-importing the same file changes nothing. A file with an invalid row
+      is not imported at all unless --skip-invalid, which imports the valid rows.
 
 Where the facts come from: FIGCHECK_DYNAMODB_ENDPOINT (+ FIGCHECK_FACTS_TABLE), a deployed
 table named by FIGCHECK_FACTS_TABLE, the running \`npm start\` stack, or else a temporary
@@ -83,6 +85,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       all: { type: 'boolean', default: false },
       html: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
+      'skip-invalid': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -124,27 +127,42 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     case 'facts': {
       if (rest[0] !== 'import') throw new UsageError('usage: figcheck facts import FILE');
-      return importFacts(rest[1], io);
+      return importFacts(rest[1], values['skip-invalid'], io);
     }
     default:
       throw new UsageError(`unknown command "${command}"; run figcheck --help`);
   }
 }
 
-async function importFacts(file: string | undefined, io: Io): Promise<number> {
-  const { facts, errors } = readReferenceFactsCsv(readArticle(file));
-  if (errors.length > 0) {
-    for (const e of errors)
-      io.err(`${file}: line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}\n`);
-    io.err(`${errors.length} invalid rows; nothing was imported.\n`);
+async function importFacts(file: string | undefined, skipInvalid: boolean, io: Io): Promise<number> {
+  const { facts, errors } = readReferenceFactsFile(file ?? '', readArticle(file));
+  for (const e of errors)
+    io.err(`${file}: line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}\n`);
+  if (errors.length > 0 && !skipInvalid) {
+    io.err(
+      `${errors.length} invalid rows; nothing was imported (use --skip-invalid to import the valid rows).\n`,
+    );
     return 1;
   }
   const opened = await openReferenceStore(process.env, { temporary: false });
   try {
-    const report = await opened.store.putFacts(facts);
-    io.out(`Imported ${report.facts} facts (${report.items} items) into ${opened.description}.\n`);
+    const progress = io.isTty && facts.length > PROGRESS_BAR_MIN_ROWS ? drawProgress(io) : undefined;
+    const report = await opened.store.putFacts(facts, progress);
+    if (progress) io.err('\n');
+    const skipped = errors.length > 0 ? `; skipped ${errors.length} invalid rows` : '';
+    io.out(`Imported ${report.facts} facts (${report.items} items) into ${opened.description}${skipped}.\n`);
   } finally {
     await opened.close();
   }
   return 0;
+}
+
+const PROGRESS_BAR_MIN_ROWS = 300;
+
+function drawProgress(io: Io): (done: number, total: number) => void {
+  return (done, total) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} facts`);
+  };
 }

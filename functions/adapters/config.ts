@@ -14,6 +14,10 @@ export class ConfigError extends Error {
 export interface ServiceConfig {
   factsTable: string;
   articlesTable: string;
+  /** How long a warm container reuses fact look-ups (FIGCHECK_FACT_CACHE_TTL_SECONDS, default 300). */
+  factCacheTtlMs: number;
+  /** How many look-up answers it keeps (FIGCHECK_FACT_CACHE_MAX_ENTRIES, default 5000). */
+  factCacheMaxEntries: number;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -22,9 +26,19 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw))
+    throw new ConfigError(`environment variable ${name} must be a whole number, got "${raw}"`);
+  return Number(raw);
+}
+
 export function readServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   return {
     factsTable: required(env, FACTS_TABLE.envVar),
     articlesTable: required(env, ARTICLES_TABLE.envVar),
+    factCacheTtlMs: wholeNumber(env, 'FIGCHECK_FACT_CACHE_TTL_SECONDS', 300) * 1000,
+    factCacheMaxEntries: wholeNumber(env, 'FIGCHECK_FACT_CACHE_MAX_ENTRIES', 5000),
   };
 }

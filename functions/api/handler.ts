@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { CachingReferenceStore } from '../adapters/caching-reference-store.ts';
 import { readServiceConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
@@ -18,7 +19,10 @@ import { checkRequestSchema } from './check-request.ts';
 
 const config = readServiceConfig();
 const client = createDocumentClient();
-const references = new DynamoDbReferenceStore(client, config.factsTable);
+const references = new CachingReferenceStore(new DynamoDbReferenceStore(client, config.factsTable), {
+  ttlMs: config.factCacheTtlMs,
+  maxEntries: config.factCacheMaxEntries,
+});
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 
 type Route = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;

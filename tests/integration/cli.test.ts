@@ -1,28 +1,37 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamodb/create-document-client.ts';
+import { DynamoDbReferenceStore } from '../../functions/adapters/dynamodb/dynamodb-reference-store.ts';
 import { seedFacts } from '../../local/bootstrap.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
 
-const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SAMPLE = 'examples/putin-aliyev-kremlin.txt';
 
 let db: TestDatabase;
 let env: NodeJS.ProcessEnv;
 
-function figcheck(args: string[]) {
-  return run('node', ['bin/figcheck.js', ...args], { cwd: ROOT, env }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
+function figcheck(
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', ['bin/figcheck.js', ...args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
 }
 
 beforeAll(async () => {
@@ -96,5 +105,76 @@ describe('the figcheck CLI', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('line 3, column value: value "lots" is not a number');
     expect(stderr).toContain('nothing was imported');
+  });
+
+  it('facts import --skip-invalid loads the valid JSON-lines rows, reports the bad one, and re-import changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'figcheck-'));
+    const file = join(dir, 'facts.jsonl');
+    const fact = (id: string, value: unknown) =>
+      JSON.stringify({
+        id,
+        metric: 'exports',
+        entities: ['AZ', 'IT'],
+        period: '2023',
+        value,
+        unit: 'USD',
+        qualifier: 'approx',
+        as_of: '2024-02-01',
+        source_name: 'Example Agency',
+        source_url: 'https://example.org/exports',
+      });
+    writeFileSync(file, [fact('J1', 12500000000), fact('J2', 'n/a'), fact('J3', 13000000000)].join('\n'));
+    const first = await figcheck(['facts', 'import', file, '--skip-invalid']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('line 2, column value: value "n/a" is not a number');
+    expect(first.stdout).toContain('Imported 2 facts (6 items)');
+    expect(first.stdout).toContain('skipped 1 invalid rows');
+    const store = new DynamoDbReferenceStore(
+      createDocumentClient(db.client),
+      db.tables.FIGCHECK_FACTS_TABLE!,
+    );
+    const [before] = await store.findFacts([{ metric: 'exports', entities: ['AZ', 'IT'] }]);
+    expect(
+      before!
+        .map((f) => f.id)
+        .filter((id) => id.startsWith('J'))
+        .sort(),
+    ).toEqual(['J1', 'J3']);
+    await figcheck(['facts', 'import', file, '--skip-invalid']);
+    const [after] = await store.findFacts([{ metric: 'exports', entities: ['AZ', 'IT'] }]);
+    expect(after).toEqual(before);
+  });
+
+  it('extract --jsonl streams one line of claims per input line, and an error line for a bad one', async () => {
+    const input = [
+      JSON.stringify({
+        id: 'a1',
+        text: 'Exports rose 12% to $4.3 billion in 2023.',
+        publishedAt: '2024-04-22',
+      }),
+      'not json',
+      JSON.stringify({ id: 'a3', html: '<p>Trade reached <b>€1.3 billion</b>.</p>' }),
+    ].join('\n');
+    const { code, stdout, stderr } = await figcheck(
+      ['extract', '--jsonl', '--published', '2024-04-22'],
+      input,
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('1 of 3 lines could not be read');
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].id).toBe('a1');
+    expect(lines[0].claims.map((c: { value: unknown }) => c.value)).toEqual(
+      expect.arrayContaining([12, 4300000000]),
+    );
+    expect(lines[1]).toMatchObject({ line: 2 });
+    expect(lines[1].error).toMatch(/^invalid JSON/);
+    expect(lines[2].text).toBe('Trade reached €1.3 billion.');
+    expect(lines[2].claims.map((c: { value: unknown; unit: unknown }) => [c.value, c.unit])).toEqual([
+      [1300000000, 'EUR'],
+    ]);
   });
 });

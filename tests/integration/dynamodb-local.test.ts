@@ -29,7 +29,10 @@ describe('the DynamoDB Local launcher', () => {
     const client1 = new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: first.endpoint });
     await ensureTables(client1, tables);
     await client1.send(
-      new PutItemCommand({ TableName: tables.FIGCHECK_ARTICLES_TABLE, Item: { ...key, title: { S: 'kept' } } }),
+      new PutItemCommand({
+        TableName: tables.FIGCHECK_ARTICLES_TABLE,
+        Item: { ...key, title: { S: 'kept' } },
+      }),
     );
     client1.destroy();
     await first.stop();
@@ -37,7 +40,9 @@ describe('the DynamoDB Local launcher', () => {
     const second = await startDynamoDbLocal({ dataDir });
     const client2 = new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: second.endpoint });
     try {
-      const { Item } = await client2.send(new GetItemCommand({ TableName: tables.FIGCHECK_ARTICLES_TABLE, Key: key }));
+      const { Item } = await client2.send(
+        new GetItemCommand({ TableName: tables.FIGCHECK_ARTICLES_TABLE, Key: key }),
+      );
       expect(Item?.title?.S).toBe('kept');
       expect(second.port).not.toBe(0);
     } finally {

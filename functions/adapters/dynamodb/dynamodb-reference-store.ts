@@ -74,8 +74,11 @@ export class DynamoDbReferenceStore implements ReferenceStore {
   }
 
   /** Writes facts idempotently: the same fact always yields the same items. */
-  async putFacts(facts: readonly ReferenceFact[]): Promise<FactWriteReport> {
-    const items = facts.flatMap((fact) => {
+  async putFacts(
+    facts: readonly ReferenceFact[],
+    onProgress?: (factsWritten: number, factsTotal: number) => void,
+  ): Promise<FactWriteReport> {
+    const items = facts.flatMap((fact, index) => {
       const revision = revisionOf(fact);
       const history = { pk: `FACT#${fact.id}`, sk: `REV#${revision}`, fact };
       const lookups = [...new Set(fact.entities)].map((entity) => ({
@@ -83,10 +86,15 @@ export class DynamoDbReferenceStore implements ReferenceStore {
         sk: `${fact.period}#${fact.id}#${revision}`,
         fact,
       }));
-      return [history, ...lookups];
+      return [history, ...lookups].map((item) => ({ item, factNumber: index + 1 }));
     });
     for (let i = 0; i < items.length; i += BATCH_SIZE) {
-      await this.writeBatch(items.slice(i, i + BATCH_SIZE));
+      const batch = items.slice(i, i + BATCH_SIZE);
+      await this.writeBatch(batch.map((b) => b.item));
+      // A fact counts as written once its last item is.
+      const last = batch[batch.length - 1]!;
+      const complete = i + BATCH_SIZE >= items.length ? facts.length : last.factNumber - 1;
+      onProgress?.(complete, facts.length);
     }
     return { facts: facts.length, items: items.length };
   }

@@ -1,3 +1,10 @@
 export { CsvSyntaxError, parseCsv } from './parse-csv.ts';
 export type { FactRowError, ReadFactsResult } from './read-reference-facts.ts';
-export { FACT_COLUMNS, isIsoDate, readReferenceFactsCsv, toReferenceFact } from './read-reference-facts.ts';
+export {
+  FACT_COLUMNS,
+  isIsoDate,
+  readReferenceFactsCsv,
+  readReferenceFactsFile,
+  readReferenceFactsJsonl,
+  toReferenceFact,
+} from './read-reference-facts.ts';

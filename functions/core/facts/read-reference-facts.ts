@@ -179,3 +179,81 @@ export function toReferenceFact(
     },
   };
 }
+
+/** Stringifies one JSON value the way the CSV would carry it, or reports its type. */
+function asCell(value: unknown): string | undefined {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('|');
+  return undefined;
+}
+
+/**
+ * Reads JSON lines, one fact an object with the CSV's column names (`entities` may also be an
+ * array, `value` a number). Line numbers in errors are the file's lines.
+ */
+export function readReferenceFactsJsonl(text: string): ReadFactsResult {
+  const facts: ReferenceFact[] = [];
+  const errors: FactRowError[] = [];
+  const seen = new Map<string, number>();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (error) {
+      errors.push({ line, column: null, message: `invalid JSON: ${(error as Error).message}` });
+      return;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      errors.push({ line, column: null, message: 'each line must be a JSON object' });
+      return;
+    }
+    const row: Record<string, string> = {};
+    let typeErrors = 0;
+    for (const [key, value] of Object.entries(parsed)) {
+      if (IGNORED_COLUMNS.has(key)) continue;
+      if (!(FACT_COLUMNS as readonly string[]).includes(key)) {
+        errors.push({ line, column: key, message: `unknown field "${key}"` });
+        typeErrors++;
+        continue;
+      }
+      const cell = asCell(value);
+      if (cell === undefined) {
+        errors.push({
+          line,
+          column: key,
+          message: `${key} must be a string${key === 'value' ? ' or a number' : ''}`,
+        });
+        typeErrors++;
+      } else {
+        row[key] = cell;
+      }
+    }
+    if (typeErrors > 0) return;
+    const result = toReferenceFact(row, line);
+    if ('errors' in result) {
+      errors.push(...result.errors);
+      return;
+    }
+    const firstLine = seen.get(result.fact.id);
+    if (firstLine !== undefined) {
+      errors.push({
+        line,
+        column: 'id',
+        message: `duplicate id ${result.fact.id} (first on line ${firstLine})`,
+      });
+      return;
+    }
+    seen.set(result.fact.id, line);
+    facts.push(result.fact);
+  });
+  return { facts, errors };
+}
+
+/** Reads a fact file by its format: JSON lines for .jsonl/.ndjson names, CSV otherwise. */
+export function readReferenceFactsFile(name: string, text: string): ReadFactsResult {
+  return /\.(?:jsonl|ndjson)$/i.test(name) ? readReferenceFactsJsonl(text) : readReferenceFactsCsv(text);
+}

@@ -118,22 +118,54 @@ export function renderText(root: DomNode): string {
     .join('\n\n');
 }
 
+/** linkedom builds a broken tree from a bare fragment, so fragments get a document around them. */
+function parseDocument(html: string) {
+  const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  return parseHTML(whole).document;
+}
+
+/**
+ * Readability's scoring walks ancestors for every candidate, which grows with depth times size;
+ * real article pages stay far below these limits, hostile ones are read without it.
+ */
+const READABILITY_MAX_DEPTH = 120;
+const READABILITY_MAX_ELEMENTS = 50_000;
+
+function fitsReadability(root: DomNode): boolean {
+  let elements = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node.nodeType !== 1 && node.nodeType !== 9) continue;
+    elements++;
+    if (depth > READABILITY_MAX_DEPTH || elements > READABILITY_MAX_ELEMENTS) return false;
+    for (let i = 0; i < node.childNodes.length; i++) stack.push([node.childNodes[i]!, depth + 1]);
+  }
+  return true;
+}
+
 export function extractArticleText(html: string): ExtractedArticle {
-  const { document } = parseHTML(html);
+  const document = parseDocument(html);
   const pageTitle = document.querySelector('title')?.textContent?.trim() || null;
   let article: { title?: string | null; content?: string | null } | null = null;
-  try {
-    article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
-  } catch {
-    // Readability gives up on some malformed pages; the whole body is the fallback below.
-    article = null;
+  const useReadability = fitsReadability(document as unknown as DomNode);
+  if (useReadability) {
+    try {
+      article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+        charThreshold: 200,
+      }).parse();
+    } catch {
+      // Readability gives up on some malformed pages; the whole body is the fallback below.
+      article = null;
+    }
   }
   if (article?.content) {
-    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    const content = parseDocument(article.content);
     const text = renderText(content.body as unknown as DomNode);
     if (text !== '') return { text, title: article.title?.trim() || pageTitle, mainContentFound: true };
   }
-  const { document: page } = parseHTML(html);
+  // Readability rearranges the document it reads; the fallback needs the page as sent.
+  const page = useReadability ? parseDocument(html) : document;
   const body = (page.body ?? page.documentElement) as unknown as DomNode | null;
   return { text: body ? renderText(body) : '', title: pageTitle, mainContentFound: false };
 }

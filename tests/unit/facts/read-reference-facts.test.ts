@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readReferenceFactsCsv } from '../../../functions/core/facts/index.ts';
+import {
+  parseCsv,
+  readReferenceFactsCsv,
+  readReferenceFactsFile,
+  readReferenceFactsJsonl,
+} from '../../../functions/core/facts/index.ts';
 
 const HEADER = 'id,metric,entities,period,value,unit,qualifier,as_of,source_name,source_url,notes';
-const GOOD = 'F1,trade_turnover,RU|AZ,2023,4400000000,USD,approx,2024-02-12,News.Az,https://news.az/a,rounded';
+const GOOD =
+  'F1,trade_turnover,RU|AZ,2023,4400000000,USD,approx,2024-02-12,News.Az,https://news.az/a,rounded';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and numbers records by their first line', () => {
@@ -49,13 +55,33 @@ describe('readReferenceFactsCsv', () => {
 
   it.each([
     ['value', GOOD.replace('4400000000', '4.4bn'), 'value "4.4bn" is not a number'],
-    ['period', GOOD.replace(',2023,', ',2023-13,'), 'period "2023-13" must be YYYY, YYYY-MM, YYYY-MM-DD or A/B'],
-    ['entities', GOOD.replace('RU|AZ', 'Russia'), 'entity "Russia" is neither an ISO 3166 alpha-2 code nor a snake_case slug'],
-    ['qualifier', GOOD.replace('approx', 'roughly'), 'qualifier "roughly" must be exact, approx, more_than or less_than'],
+    [
+      'period',
+      GOOD.replace(',2023,', ',2023-13,'),
+      'period "2023-13" must be YYYY, YYYY-MM, YYYY-MM-DD or A/B',
+    ],
+    [
+      'entities',
+      GOOD.replace('RU|AZ', 'Russia'),
+      'entity "Russia" is neither an ISO 3166 alpha-2 code nor a snake_case slug',
+    ],
+    [
+      'qualifier',
+      GOOD.replace('approx', 'roughly'),
+      'qualifier "roughly" must be exact, approx, more_than or less_than',
+    ],
     ['as_of', GOOD.replace('2024-02-12', '12/02/2024'), 'as_of "12/02/2024" is not an ISO date'],
-    ['source_url', GOOD.replace('https://news.az/a', 'news.az'), 'source_url "news.az" is not an http(s) URL'],
+    [
+      'source_url',
+      GOOD.replace('https://news.az/a', 'news.az'),
+      'source_url "news.az" is not an http(s) URL',
+    ],
     ['source_name', GOOD.replace('News.Az', ''), 'source_name is empty: every fact needs its source'],
-    ['metric', GOOD.replace('trade_turnover', 'Trade Turnover'), 'metric "Trade Turnover" must be snake_case'],
+    [
+      'metric',
+      GOOD.replace('trade_turnover', 'Trade Turnover'),
+      'metric "Trade Turnover" must be snake_case',
+    ],
   ])('names the row and the column %s when it is invalid', (column, row, message) => {
     const { facts, errors } = readReferenceFactsCsv(`${HEADER}\n${GOOD.replace('F1', 'F0')}\n${row}`);
     expect(facts.map((f) => f.id)).toEqual(['F0']);
@@ -81,11 +107,66 @@ describe('readReferenceFactsCsv', () => {
 
   it('reports an unterminated quote with its line', () => {
     const { errors } = readReferenceFactsCsv(`${HEADER}\n${GOOD}\nF2,"gdp`);
-    expect(errors).toEqual([{ line: 3, column: null, message: 'unterminated quoted field starting on line 3' }]);
+    expect(errors).toEqual([
+      { line: 3, column: null, message: 'unterminated quoted field starting on line 3' },
+    ]);
   });
 
   it('reports a row with the wrong number of fields', () => {
     const { errors } = readReferenceFactsCsv(`${HEADER}\nF1,gdp,AZ`);
     expect(errors).toEqual([{ line: 2, column: null, message: 'expected 11 fields, found 3' }]);
+  });
+});
+
+describe('readReferenceFactsJsonl', () => {
+  const line = (fields: Record<string, unknown>) =>
+    JSON.stringify({
+      id: 'J1',
+      metric: 'exports',
+      entities: ['AZ', 'IT'],
+      period: '2023',
+      value: 12500000000,
+      unit: 'USD',
+      qualifier: 'approx',
+      as_of: '2024-02-01',
+      source_name: 'Example Agency',
+      source_url: 'https://example.org/exports',
+      ...fields,
+    });
+
+  it('reads facts with entities as an array and value as a number', () => {
+    const { facts, errors } = readReferenceFactsJsonl(
+      `${line({})}\n\n${line({ id: 'J2', entities: 'AZ|TR' })}\n`,
+    );
+    expect(errors).toEqual([]);
+    expect(facts.map((f) => [f.id, f.entities, f.value])).toEqual([
+      ['J1', ['AZ', 'IT'], 12500000000],
+      ['J2', ['AZ', 'TR'], 12500000000],
+    ]);
+  });
+
+  it('names the line and the field of each problem', () => {
+    const { facts, errors } = readReferenceFactsJsonl(
+      [
+        line({}),
+        '{"id": ',
+        line({ id: 'J3', value: { amount: 1 } }),
+        line({ id: 'J4', colour: 'red' }),
+        '[1]',
+      ].join('\n'),
+    );
+    expect(facts.map((f) => f.id)).toEqual(['J1']);
+    expect(errors.map((e) => [e.line, e.column])).toEqual([
+      [2, null],
+      [3, 'value'],
+      [4, 'colour'],
+      [5, null],
+    ]);
+    expect(errors[1]!.message).toBe('value must be a string or a number');
+  });
+
+  it('is chosen for .jsonl files by readReferenceFactsFile', () => {
+    expect(readReferenceFactsFile('facts.jsonl', line({})).facts).toHaveLength(1);
+    expect(readReferenceFactsFile('facts.csv', `${HEADER}\n${GOOD}`).facts).toHaveLength(1);
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * Finds known phrases (country names, metric aliases, named agreements and projects, event words)
+ * in the token stream in one pass: a map from first token to candidate phrases, longest first.
+ */
+import { DIGITS, lw, type Tokens, tokenize, WORD, wordKey, wordKeysOf } from './tokenize.ts';
+
+export interface Phrase<T> {
+  keys: string[];
+  /** Short all-capital aliases ("BAM", "US", "EU") must match case exactly. */
+  exact: string | null;
+  value: T;
+}
+
+export interface PhraseHit<T> {
+  tokStart: number;
+  tokEnd: number;
+  value: T;
+}
+
+export interface PhraseMatcher<T> {
+  byFirst: Map<string, Phrase<T>[]>;
+  /** wordKey() fingerprints of every first word, to skip most words without building strings. */
+  firstKeys: Set<number>;
+}
+
+function keyOf(t: Tokens, i: number): string {
+  return t.kind[i] === WORD ? lw(t, i) : t.text.slice(t.start[i]!, t.end[i]!);
+}
+
+/** Builds a matcher from alias -> value pairs; aliases are tokenised like article text. */
+export function buildPhraseMatcher<T>(entries: Iterable<[string, T]>): PhraseMatcher<T> {
+  const byFirst = new Map<string, Phrase<T>[]>();
+  for (const [alias, value] of entries) {
+    const t = tokenize(alias);
+    if (t.count === 0) continue;
+    const keys: string[] = [];
+    for (let i = 0; i < t.count; i++) keys.push(keyOf(t, i));
+    const exact = /^[A-Z.]{2,6}$/.test(alias) ? alias : null;
+    const first = keys[0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push({ keys, exact, value });
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  return { byFirst, firstKeys: wordKeysOf(byFirst.keys()) };
+}
+
+/** Longest phrase starting at token i, or null. */
+export function matchPhraseAt<T>(m: PhraseMatcher<T>, t: Tokens, i: number): PhraseHit<T> | null {
+  if (t.kind[i] === DIGITS) return null;
+  if (t.kind[i] === WORD && !m.firstKeys.has(wordKey(t, i))) return null;
+  const list = m.byFirst.get(keyOf(t, i));
+  if (!list) return null;
+  for (const p of list) {
+    if (i + p.keys.length > t.count) continue;
+    let ok = true;
+    for (let k = 1; k < p.keys.length; k++) {
+      if (keyOf(t, i + k) !== p.keys[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    if (p.exact !== null && t.text.slice(t.start[i]!, t.end[i + p.keys.length - 1]!) !== p.exact) continue;
+    return { tokStart: i, tokEnd: i + p.keys.length, value: p.value };
+  }
+  return null;
+}
+
+/**
+ * Longest matches per layer in one pass: phrases carry a layer key, and matches of one layer do
+ * not overlap, while different layers may ("diplomatic relations" is a named thing and an event cue).
+ */
+export function findLayeredPhrases<T>(
+  m: PhraseMatcher<T>,
+  t: Tokens,
+  layerOf: (value: T) => string,
+): PhraseHit<T>[] {
+  const hits: PhraseHit<T>[] = [];
+  const blockedUntil = new Map<string, number>();
+  for (let i = 0; i < t.count; i++) {
+    if (t.kind[i] !== WORD || !m.firstKeys.has(wordKey(t, i))) continue;
+    const list = m.byFirst.get(lw(t, i));
+    if (!list) continue;
+    let seen: string[] | null = null;
+    for (const p of list) {
+      const layer = layerOf(p.value);
+      if ((blockedUntil.get(layer) ?? 0) > i || seen?.includes(layer)) continue;
+      if (i + p.keys.length > t.count) continue;
+      let ok = true;
+      for (let k = 1; k < p.keys.length; k++) {
+        if (keyOf(t, i + k) !== p.keys[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      if (p.exact !== null && t.text.slice(t.start[i]!, t.end[i + p.keys.length - 1]!) !== p.exact) continue;
+      hits.push({ tokStart: i, tokEnd: i + p.keys.length, value: p.value });
+      blockedUntil.set(layer, i + p.keys.length);
+      if (seen === null) seen = [];
+      seen.push(layer);
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readServiceConfig } from '../../../functions/adapters/config.ts';
+
+const BASE = { FIGCHECK_FACTS_TABLE: 'facts', FIGCHECK_ARTICLES_TABLE: 'articles' };
+
+describe('readServiceConfig', () => {
+  it('reads the table names and defaults the fact cache to 300 s and 5000 entries', () => {
+    expect(readServiceConfig(BASE)).toEqual({
+      factsTable: 'facts',
+      articlesTable: 'articles',
+      factCacheTtlMs: 300_000,
+      factCacheMaxEntries: 5000,
+    });
+  });
+
+  it.each(['FIGCHECK_FACTS_TABLE', 'FIGCHECK_ARTICLES_TABLE'])(
+    'fails naming %s when it is missing',
+    (name) => {
+      const env: Record<string, string> = { ...BASE };
+      delete env[name];
+      expect(() => readServiceConfig(env)).toThrow(
+        new ConfigError(`environment variable ${name} is not set`),
+      );
+    },
+  );
+
+  it('fails naming the variable when a number is not a whole number', () => {
+    expect(() => readServiceConfig({ ...BASE, FIGCHECK_FACT_CACHE_TTL_SECONDS: '5m' })).toThrow(
+      'environment variable FIGCHECK_FACT_CACHE_TTL_SECONDS must be a whole number, got "5m"',
+    );
+  });
+});
