@@ -21,7 +21,12 @@ export interface Extractor {
 const CULTURE = Recognizers.Culture.English;
 
 function numeric(value: unknown): number | null {
-  const n = typeof value === 'string' ? Number(value.replace(/,/g, '')) : typeof value === 'number' ? value : Number.NaN;
+  const n =
+    typeof value === 'string'
+      ? Number(value.replace(/,/g, ''))
+      : typeof value === 'number'
+        ? value
+        : Number.NaN;
   return Number.isFinite(n) ? n : null;
 }
 
@@ -30,10 +35,18 @@ export const recognizersText: Extractor = {
   extract(text) {
     const found: FoundValue[] = [];
     for (const r of Recognizers.recognizeCurrency(text, CULTURE)) {
-      found.push({ text: r.text, value: numeric(r.resolution?.value), unit: r.resolution?.isoCurrency ?? r.resolution?.unit ?? null });
+      found.push({
+        text: r.text,
+        value: numeric(r.resolution?.value),
+        unit: r.resolution?.isoCurrency ?? r.resolution?.unit ?? null,
+      });
     }
     for (const r of Recognizers.recognizePercentage(text, CULTURE)) {
-      found.push({ text: r.text, value: numeric(String(r.resolution?.value ?? '').replace('%', '')), unit: 'percent' });
+      found.push({
+        text: r.text,
+        value: numeric(String(r.resolution?.value ?? '').replace('%', '')),
+        unit: 'percent',
+      });
     }
     for (const r of Recognizers.recognizeOrdinal(text, CULTURE)) {
       found.push({ text: r.text, value: numeric(r.resolution?.value), unit: null });
@@ -62,7 +75,11 @@ export const compromise: Extractor = {
     const doc = nlp(text);
     const found: FoundValue[] = [];
     for (const m of doc.money().json() as CompromiseNumber[]) {
-      found.push({ text: m.text, value: m.number?.num ?? null, unit: CURRENCY_SIGNS[m.number?.prefix ?? ''] ?? null });
+      found.push({
+        text: m.text,
+        value: m.number?.num ?? null,
+        unit: CURRENCY_SIGNS[m.number?.prefix ?? ''] ?? null,
+      });
     }
     for (const m of doc.percentages().json() as CompromiseNumber[]) {
       found.push({ text: m.text, value: m.number?.num ?? null, unit: 'percent' });

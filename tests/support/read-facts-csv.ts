@@ -5,6 +5,7 @@ import type { ReferenceFact } from '../../functions/core/model.ts';
 
 export function readFactsCsv(path: string): ReferenceFact[] {
   const { facts, errors } = readReferenceFactsCsv(readFileSync(path, 'utf8'));
-  if (errors.length > 0) throw new Error(`${path}: ${errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
+  if (errors.length > 0)
+    throw new Error(`${path}: ${errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
   return facts;
 }
