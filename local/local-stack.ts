@@ -1,9 +1,10 @@
 /**
  * figcheck on one machine: DynamoDB Local with the stack's tables and the reference facts,
- * and the API function served over HTTP through the API Gateway stand-in.
+ * and the API functions served over HTTP through the API Gateway stand-in, routed as in the stack.
  * Shared by `npm start` and the integration tests.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type FunctionName, functionForPath } from '../functions/adapters/http/api-routes.ts';
 import type { HttpApiHandler, RunningServer } from './api-gateway-server.ts';
 import { serveHttpApi } from './api-gateway-server.ts';
 import { ensureTables, localTableNames, seedFacts, type TableNames } from './bootstrap.ts';
@@ -64,8 +65,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const tables = localTableNames(options.tablePrefix);
     const factsLoaded = await prepareDatabase(dynamo.endpoint, tables);
     useLocalEnvironment(dynamo.endpoint, tables);
-    const { handler } = (await import('../functions/api/handler.ts')) as { handler: HttpApiHandler };
-    server = await serveHttpApi(handler, { port: options.port });
+    const handlers: Record<FunctionName, HttpApiHandler> = {
+      api: ((await import('../functions/api/handler.ts')) as { handler: HttpApiHandler }).handler,
+      'facts-api': ((await import('../functions/facts-api/handler.ts')) as { handler: HttpApiHandler }).handler,
+    };
+    // Unrouted paths go to the api function, which answers them with a 404 problem.
+    const dispatch: HttpApiHandler = (event) => handlers[functionForPath(event.rawPath) ?? 'api'](event);
+    server = await serveHttpApi(dispatch, { port: options.port });
     const running = server;
     return {
       apiUrl: running.url,

@@ -34,6 +34,11 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return Number(raw);
 }
 
+/** The fact administration function needs only the facts table. */
+export function readFactsApiConfig(env: NodeJS.ProcessEnv = process.env): { factsTable: string } {
+  return { factsTable: required(env, FACTS_TABLE.envVar) };
+}
+
 export function readServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   return {
     factsTable: required(env, FACTS_TABLE.envVar),

@@ -9,10 +9,9 @@ import { readServiceConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
-import { MethodNotAllowedError, RouteNotFoundError } from '../adapters/http/errors.ts';
-import { jsonResponse, problemResponse } from '../adapters/http/problem-response.ts';
+import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody } from '../adapters/http/read-json-body.ts';
-import { logError } from '../adapters/log.ts';
+import { createRouter } from '../adapters/http/route-request.ts';
 import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
 import { checkRequestSchema } from './check-request.ts';
@@ -24,13 +23,6 @@ const references = new CachingReferenceStore(new DynamoDbReferenceStore(client, 
   maxEntries: config.factCacheMaxEntries,
 });
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
-
-type Route = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
-
-const routes: Record<string, Record<string, Route>> = {
-  '/v1/checks': { POST: postCheck },
-  '/health': { GET: health },
-};
 
 async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
   const request = readJsonBody(event, checkRequestSchema);
@@ -56,16 +48,7 @@ async function health(): Promise<APIGatewayProxyResultV2> {
   return jsonResponse(200, { status: 'ok' });
 }
 
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
-  const method = event.requestContext.http.method.toUpperCase();
-  const path = event.rawPath;
-  try {
-    const methods = routes[path];
-    if (!methods) throw new RouteNotFoundError(method, path);
-    const route = methods[method];
-    if (!route) throw new MethodNotAllowedError(method, path, Object.keys(methods));
-    return await route(event);
-  } catch (error) {
-    return problemResponse(error, logError);
-  }
-}
+export const handler = createRouter({
+  '/v1/checks': { POST: postCheck },
+  '/health': { GET: health },
+});

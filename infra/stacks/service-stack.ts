@@ -1,12 +1,15 @@
 /**
- * The stateless part of figcheck: the API function and the HTTP API that routes to it.
+ * The stateless part of figcheck: the API functions and the HTTP API that routes to them
+ * (routes from functions/adapters/http/api-routes.ts, shared with the local server).
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { ARTICLES_TABLE, FACTS_TABLE } from '../../functions/adapters/dynamodb/table-definitions.ts';
+import { API_ROUTES, type FunctionName } from '../../functions/adapters/http/api-routes.ts';
 import { FigcheckFunction } from '../constructs/figcheck-function.ts';
 import type { StageSettings } from './stage.ts';
 
@@ -21,19 +24,45 @@ export class ServiceStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
-    const apiFunction = new FigcheckFunction(this, 'Api', {
-      entry: 'api',
-      description: 'figcheck HTTP API: checks articles and serves results',
+    const common = {
       logRetention: props.stage.logRetention,
       removalPolicy: props.stage.statefulRemovalPolicy,
-    })
-      .bindTableRead(FACTS_TABLE, props.factsTable)
-      .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable);
+    };
+    const functions: Record<FunctionName, FigcheckFunction> = {
+      api: new FigcheckFunction(this, 'Api', {
+        ...common,
+        entry: 'api',
+        description: 'figcheck HTTP API: checks articles and stores their results',
+      })
+        .bindTableRead(FACTS_TABLE, props.factsTable)
+        .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable),
+      'facts-api': new FigcheckFunction(this, 'FactsApi', {
+        ...common,
+        entry: 'facts-api',
+        description: 'figcheck reference facts: load and read facts with their revisions',
+      }).bindTableReadWrite(FACTS_TABLE, props.factsTable),
+    };
 
     this.api = new HttpApi(this, 'HttpApi', { description: `figcheck API (${props.stage.name})` });
-    const integration = new HttpLambdaIntegration('ApiIntegration', apiFunction.function);
-    this.api.addRoutes({ path: '/v1/checks', methods: [HttpMethod.POST], integration });
-    this.api.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration });
+    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    const adminAuthorizer = new HttpIamAuthorizer();
+    for (const route of API_ROUTES) {
+      let integration = integrations.get(route.function);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(
+          `${route.function}-integration`,
+          functions[route.function].function,
+        );
+        integrations.set(route.function, integration);
+      }
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        // Writing reference data needs AWS credentials (SigV4) of a data editor's IAM identity.
+        authorizer: route.admin ? adminAuthorizer : undefined,
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.apiEndpoint,

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/create-document-client.ts';
 import { DynamoDbReferenceStore } from '../../functions/adapters/dynamodb/dynamodb-reference-store.ts';
 import { readReferenceFactsCsv } from '../../functions/core/facts/index.ts';
 import type { ReferenceFact } from '../../functions/core/model.ts';
-import { seedFacts } from '../../local/bootstrap.ts';
+import { ensureTables, seedFacts } from '../../local/bootstrap.ts';
+import { LOCAL_CLIENT_CONFIG } from '../../local/dynamodb-local.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
 
 let db: TestDatabase;
@@ -78,5 +79,47 @@ describe('DynamoDbReferenceStore against DynamoDB Local', () => {
       [4400000000, '2024-02-12'],
       [4450000000, '2024-05-01'],
     ]);
+  });
+});
+
+describe('DynamoDbReferenceStore under write throttling', () => {
+  it('retries the items a BatchWriteItem leaves unprocessed until every fact is stored', async () => {
+    const throttled = new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: db.endpoint });
+    let throttledCalls = 0;
+    // DynamoDB Local never throttles; this hands back half of each of the first three batches
+    // as unprocessed, the way a throttled table answers.
+    throttled.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'BatchWriteItemCommand' || throttledCalls >= 3) return next(args);
+        throttledCalls++;
+        const input = args.input as { RequestItems: Record<string, unknown[]> };
+        const [table, requests] = Object.entries(input.RequestItems)[0]!;
+        const kept = requests.slice(0, Math.ceil(requests.length / 2));
+        const left = requests.slice(kept.length);
+        const result = await next({ ...args, input: { ...input, RequestItems: { [table]: kept } } });
+        (result.output as { UnprocessedItems?: Record<string, unknown[]> }).UnprocessedItems =
+          left.length > 0 ? { [table]: left } : {};
+        return result;
+      },
+      { step: 'initialize', name: 'throttleBatchWrites' },
+    );
+    const table = `${factsTable}-throttled`;
+    await ensureTables(db.client, {
+      FIGCHECK_FACTS_TABLE: table,
+      FIGCHECK_ARTICLES_TABLE: `${table}-articles`,
+    });
+    const sleeps: number[] = [];
+    const store = new DynamoDbReferenceStore(createDocumentClient(throttled), table, async (ms) => {
+      sleeps.push(ms);
+    });
+    const { facts } = readReferenceFactsCsv(
+      readFileSync(new URL('../../data/facts.csv', import.meta.url), 'utf8'),
+    );
+    const report = await store.putFacts(facts.slice(0, 20));
+    expect(throttledCalls).toBe(3);
+    expect(sleeps.length).toBeGreaterThanOrEqual(3);
+    const page = await db.client.send(new ScanCommand({ TableName: table, Select: 'COUNT' }));
+    expect(page.Count).toBe(report.items);
+    throttled.destroy();
   });
 });

@@ -106,3 +106,69 @@ describe('the local API server invoking the Lambda handler', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 });
+
+describe('the reference facts API', () => {
+  const fact = (id: string, value: unknown, asOf = '2024-02-01') => ({
+    id,
+    metric: 'exports',
+    entities: ['AZ', 'NO'],
+    period: '2023',
+    value,
+    unit: 'USD',
+    qualifier: 'approx',
+    as_of: asOf,
+    source_name: 'Example Agency',
+    source_url: 'https://example.org/exports',
+  });
+  const put = (body: unknown) =>
+    fetch(`${stack.apiUrl}/v1/facts`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const list = async () => {
+    const response = await fetch(`${stack.apiUrl}/v1/facts?metric=exports&entity=NO`);
+    return ((await response.json()) as { facts: { id: string; value: number }[] }).facts;
+  };
+
+  it('rejects a batch with an invalid fact, naming its index and field, and imports none of it', async () => {
+    const response = await put({ facts: [fact('N1', 100), fact('N2', 'lots')] });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { field: string; message: string }[] };
+    expect(problem.errors).toEqual([{ field: 'facts[1].value', message: 'value "lots" is not a number' }]);
+    expect(await list()).toEqual([]);
+  });
+
+  it('loads facts, lists them by metric and entity, and keeps both revisions when one is revised', async () => {
+    const first = await put({ facts: [fact('N1', 100000000), fact('N2', 200000000)] });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ imported: 2, items: 6 });
+    expect((await list()).map((f) => [f.id, f.value])).toEqual([
+      ['N1', 100000000],
+      ['N2', 200000000],
+    ]);
+    expect((await put({ facts: [fact('N1', 110000000, '2024-06-01')] })).status).toBe(200);
+    const history = await fetch(`${stack.apiUrl}/v1/facts/N1`);
+    expect(history.status).toBe(200);
+    const body = (await history.json()) as {
+      current: { value: number };
+      revisions: { value: number; asOf: string }[];
+    };
+    expect(body.revisions.map((r) => [r.value, r.asOf])).toEqual([
+      [100000000, '2024-02-01'],
+      [110000000, '2024-06-01'],
+    ]);
+    expect(body.current.value).toBe(110000000);
+  });
+
+  it('answers 400 naming the missing query parameter and 404 for an unknown fact id', async () => {
+    const missing = await fetch(`${stack.apiUrl}/v1/facts?metric=exports`);
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { errors: { field: string }[] }).errors).toEqual([
+      { field: 'entity', message: 'is required' },
+    ]);
+    const unknown = await fetch(`${stack.apiUrl}/v1/facts/NOPE`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { detail: string }).detail).toBe('no fact with id NOPE');
+  });
+});

@@ -55,6 +55,16 @@ export class DynamoDbReferenceStore implements ReferenceStore {
     });
   }
 
+  /** Every revision of every fact of a metric that names an entity, oldest period first. */
+  listFacts(metric: string, entity: string): Promise<ReferenceFact[]> {
+    return this.queryPartition(`LOOKUP#${metric}#${entity}`);
+  }
+
+  /** Every stored revision of one fact, oldest first. */
+  factHistory(id: string): Promise<ReferenceFact[]> {
+    return this.queryPartition(`FACT#${id}`);
+  }
+
   private async queryPartition(pk: string): Promise<ReferenceFact[]> {
     const facts: ReferenceFact[] = [];
     let startKey: Record<string, unknown> | undefined;

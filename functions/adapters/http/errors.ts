@@ -43,3 +43,10 @@ export class MethodNotAllowedError extends Error {
     this.name = 'MethodNotAllowedError';
   }
 }
+
+export class ResourceNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResourceNotFoundError';
+  }
+}

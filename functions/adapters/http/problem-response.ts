@@ -7,6 +7,7 @@ import {
   MethodNotAllowedError,
   PayloadTooLargeError,
   RequestValidationError,
+  ResourceNotFoundError,
   RouteNotFoundError,
   UnsupportedMediaTypeError,
 } from './errors.ts';
@@ -46,7 +47,9 @@ export function problemResponse(error: unknown, log: (message: string, error: un
   if (error instanceof PayloadTooLargeError) return problem(413, 'Payload too large', error.message);
   if (error instanceof UnsupportedMediaTypeError)
     return problem(415, 'Unsupported media type', error.message);
-  if (error instanceof RouteNotFoundError) return problem(404, 'Not found', error.message);
+  if (error instanceof RouteNotFoundError || error instanceof ResourceNotFoundError) {
+    return problem(404, 'Not found', error.message);
+  }
   if (error instanceof MethodNotAllowedError) {
     return problem(405, 'Method not allowed', error.message, {}, { allow: error.allowed.join(', ') });
   }

@@ -3,6 +3,8 @@ export type { FactRowError, ReadFactsResult } from './read-reference-facts.ts';
 export {
   FACT_COLUMNS,
   isIsoDate,
+  readFactObject,
+  readReferenceFactList,
   readReferenceFactsCsv,
   readReferenceFactsFile,
   readReferenceFactsJsonl,

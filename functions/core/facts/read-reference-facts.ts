@@ -77,39 +77,30 @@ export function readReferenceFactsCsv(text: string): ReadFactsResult {
   for (const column of unknown) errors.push({ line: 1, column, message: `unknown column "${column}"` });
   if (errors.length > 0) return { facts: [], errors };
 
-  const facts: ReferenceFact[] = [];
-  const seen = new Map<string, number>();
+  const collector = new FactCollector();
   for (const record of rows) {
     if (record.fields.length !== names.length) {
-      errors.push({
-        line: record.line,
-        column: null,
-        message: `expected ${names.length} fields, found ${record.fields.length}`,
-      });
+      collector.add(
+        {
+          errors: [
+            {
+              line: record.line,
+              column: null,
+              message: `expected ${names.length} fields, found ${record.fields.length}`,
+            },
+          ],
+        },
+        record.line,
+      );
       continue;
     }
     const row: Record<string, string> = {};
     names.forEach((name, i) => {
       row[name] = (record.fields[i] ?? '').trim();
     });
-    const result = toReferenceFact(row, record.line);
-    if ('errors' in result) {
-      errors.push(...result.errors);
-      continue;
-    }
-    const firstLine = seen.get(result.fact.id);
-    if (firstLine !== undefined) {
-      errors.push({
-        line: record.line,
-        column: 'id',
-        message: `duplicate id ${result.fact.id} (first on line ${firstLine})`,
-      });
-      continue;
-    }
-    seen.set(result.fact.id, record.line);
-    facts.push(result.fact);
+    collector.add(toReferenceFact(row, record.line), record.line);
   }
-  return { facts, errors };
+  return collector.result();
 }
 
 /** Validates one row given as column -> text; shared by the CSV and JSON-lines readers. */
@@ -190,13 +181,70 @@ function asCell(value: unknown): string | undefined {
 }
 
 /**
- * Reads JSON lines, one fact an object with the CSV's column names (`entities` may also be an
- * array, `value` a number). Line numbers in errors are the file's lines.
+ * Validates one fact given as a JSON object with the CSV's column names (`entities` may also be
+ * an array, `value` a number); `line` is what errors report as its position.
  */
-export function readReferenceFactsJsonl(text: string): ReadFactsResult {
-  const facts: ReferenceFact[] = [];
+export function readFactObject(
+  parsed: unknown,
+  line: number,
+): { fact: ReferenceFact } | { errors: FactRowError[] } {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { errors: [{ line, column: null, message: 'each fact must be a JSON object' }] };
+  }
+  const row: Record<string, string> = {};
   const errors: FactRowError[] = [];
-  const seen = new Map<string, number>();
+  for (const [key, value] of Object.entries(parsed)) {
+    if (IGNORED_COLUMNS.has(key)) continue;
+    if (!(FACT_COLUMNS as readonly string[]).includes(key)) {
+      errors.push({ line, column: key, message: `unknown field "${key}"` });
+      continue;
+    }
+    const cell = asCell(value);
+    if (cell === undefined) {
+      errors.push({
+        line,
+        column: key,
+        message: `${key} must be a string${key === 'value' ? ' or a number' : ''}`,
+      });
+    } else {
+      row[key] = cell;
+    }
+  }
+  return errors.length > 0 ? { errors } : toReferenceFact(row, line);
+}
+
+/** Accumulates validated facts and errors, rejecting a second fact with an id already seen. */
+class FactCollector {
+  readonly facts: ReferenceFact[] = [];
+  readonly errors: FactRowError[] = [];
+  private readonly seen = new Map<string, number>();
+
+  add(result: { fact: ReferenceFact } | { errors: FactRowError[] }, line: number): void {
+    if ('errors' in result) {
+      this.errors.push(...result.errors);
+      return;
+    }
+    const first = this.seen.get(result.fact.id);
+    if (first !== undefined) {
+      this.errors.push({
+        line,
+        column: 'id',
+        message: `duplicate id ${result.fact.id} (first on line ${first})`,
+      });
+      return;
+    }
+    this.seen.set(result.fact.id, line);
+    this.facts.push(result.fact);
+  }
+
+  result(): ReadFactsResult {
+    return { facts: this.facts, errors: this.errors };
+  }
+}
+
+/** Reads JSON lines, one fact an object; line numbers in errors are the file's lines. */
+export function readReferenceFactsJsonl(text: string): ReadFactsResult {
+  const collector = new FactCollector();
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
@@ -204,53 +252,24 @@ export function readReferenceFactsJsonl(text: string): ReadFactsResult {
     try {
       parsed = JSON.parse(raw);
     } catch (error) {
-      errors.push({ line, column: null, message: `invalid JSON: ${(error as Error).message}` });
-      return;
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      errors.push({ line, column: null, message: 'each line must be a JSON object' });
-      return;
-    }
-    const row: Record<string, string> = {};
-    let typeErrors = 0;
-    for (const [key, value] of Object.entries(parsed)) {
-      if (IGNORED_COLUMNS.has(key)) continue;
-      if (!(FACT_COLUMNS as readonly string[]).includes(key)) {
-        errors.push({ line, column: key, message: `unknown field "${key}"` });
-        typeErrors++;
-        continue;
-      }
-      const cell = asCell(value);
-      if (cell === undefined) {
-        errors.push({
-          line,
-          column: key,
-          message: `${key} must be a string${key === 'value' ? ' or a number' : ''}`,
-        });
-        typeErrors++;
-      } else {
-        row[key] = cell;
-      }
-    }
-    if (typeErrors > 0) return;
-    const result = toReferenceFact(row, line);
-    if ('errors' in result) {
-      errors.push(...result.errors);
-      return;
-    }
-    const firstLine = seen.get(result.fact.id);
-    if (firstLine !== undefined) {
-      errors.push({
+      collector.add(
+        { errors: [{ line, column: null, message: `invalid JSON: ${(error as Error).message}` }] },
         line,
-        column: 'id',
-        message: `duplicate id ${result.fact.id} (first on line ${firstLine})`,
-      });
+      );
       return;
     }
-    seen.set(result.fact.id, line);
-    facts.push(result.fact);
+    collector.add(readFactObject(parsed, line), line);
   });
-  return { facts, errors };
+  return collector.result();
+}
+
+/** Reads a list of fact objects (the API's body); errors give the 0-based index as `line`. */
+export function readReferenceFactList(items: readonly unknown[]): ReadFactsResult {
+  const collector = new FactCollector();
+  items.forEach((item, index) => {
+    collector.add(readFactObject(item, index), index);
+  });
+  return collector.result();
 }
 
 /** Reads a fact file by its format: JSON lines for .jsonl/.ndjson names, CSV otherwise. */

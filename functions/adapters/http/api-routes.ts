@@ -1,0 +1,33 @@
+/**
+ * Which function serves which HTTP API route. The CDK service stack adds exactly these routes
+ * to the HTTP API, and the local API Gateway stand-in dispatches by them, so the deployed and the
+ * local API cannot drift. Plain data: safe to import from infra and from Lambda bundles.
+ */
+
+export type FunctionName = 'api' | 'facts-api';
+
+export interface ApiRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway path syntax: `{name}` for a path parameter. */
+  path: string;
+  function: FunctionName;
+  /** Writes reference data: in AWS it requires IAM (SigV4) authorization. */
+  admin?: boolean;
+}
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'POST', path: '/v1/checks', function: 'api' },
+  { method: 'GET', path: '/health', function: 'api' },
+  { method: 'GET', path: '/v1/facts', function: 'facts-api' },
+  { method: 'PUT', path: '/v1/facts', function: 'facts-api', admin: true },
+  { method: 'GET', path: '/v1/facts/{id}', function: 'facts-api' },
+];
+
+/** The function whose routes own this path (any method), as API Gateway would pick it. */
+export function functionForPath(path: string): FunctionName | undefined {
+  for (const route of API_ROUTES) {
+    const pattern = new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`);
+    if (pattern.test(path)) return route.function;
+  }
+  return undefined;
+}

@@ -1,0 +1,72 @@
+/**
+ * The reference-fact administration function: data editors load facts (PUT /v1/facts) and read
+ * them back with their revisions (GET /v1/facts, GET /v1/facts/{id}).
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { readFactsApiConfig } from '../adapters/config.ts';
+import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
+import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
+import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
+import { jsonResponse } from '../adapters/http/problem-response.ts';
+import { readJsonBody } from '../adapters/http/read-json-body.ts';
+import { createRouter } from '../adapters/http/route-request.ts';
+import { readReferenceFactList } from '../core/facts/index.ts';
+
+/** One request writes at most this many facts; larger loads go through `figcheck facts import`. */
+export const MAX_FACTS_PER_REQUEST = 1000;
+
+const config = readFactsApiConfig();
+const store = new DynamoDbReferenceStore(createDocumentClient(), config.factsTable);
+
+const putFactsSchema = z.strictObject({
+  facts: z
+    .array(z.unknown(), { error: 'is required and must be an array of facts' })
+    .min(1, 'must hold at least one fact')
+    .max(MAX_FACTS_PER_REQUEST, `must hold at most ${MAX_FACTS_PER_REQUEST} facts`),
+});
+
+async function putFacts(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+  const body = readJsonBody(event, putFactsSchema);
+  const { facts, errors } = readReferenceFactList(body.facts);
+  if (errors.length > 0) {
+    const fields = errors.map((e) => ({
+      field: `facts[${e.line}]${e.column ? `.${e.column}` : ''}`,
+      message: e.message,
+    }));
+    throw new RequestValidationError(
+      `${errors.length} problems in the facts; nothing was imported: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+      fields,
+    );
+  }
+  const report = await store.putFacts(facts);
+  return jsonResponse(200, { imported: report.facts, items: report.items });
+}
+
+function queryParameter(event: APIGatewayProxyEventV2, name: string): string {
+  const value = event.queryStringParameters?.[name]?.trim();
+  if (!value) {
+    throw new RequestValidationError(`query parameter ${name} is required`, [
+      { field: name, message: 'is required' },
+    ]);
+  }
+  return value;
+}
+
+async function listFacts(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+  const metric = queryParameter(event, 'metric');
+  const entity = queryParameter(event, 'entity');
+  return jsonResponse(200, { metric, entity, facts: await store.listFacts(metric, entity) });
+}
+
+async function factHistory(_event: APIGatewayProxyEventV2, params: Record<string, string>) {
+  const id = params.id!;
+  const revisions = await store.factHistory(id);
+  if (revisions.length === 0) throw new ResourceNotFoundError(`no fact with id ${id}`);
+  return jsonResponse(200, { id, current: revisions[revisions.length - 1], revisions });
+}
+
+export const handler = createRouter({
+  '/v1/facts': { GET: listFacts, PUT: putFacts },
+  '/v1/facts/{id}': { GET: factHistory },
+});
