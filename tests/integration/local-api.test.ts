@@ -63,6 +63,32 @@ describe('the local API server invoking the Lambda handler', () => {
     expect(stored.Item?.text?.S).toBe(SAMPLE);
   });
 
+  it('checks the article with deliberately wrong figures: contradicted or unverifiable, each saying why', async () => {
+    const text = readFileSync(new URL('../../examples/wrong-figures.txt', import.meta.url), 'utf8');
+    const response = await post('/v1/checks', JSON.stringify({ text, publishedAt: '2024-04-22' }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      claims: {
+        text: string;
+        verdict: { verdict: string; explanation: string; evidence: { factId: string }[] };
+      }[];
+    };
+    expect(body.claims.map((c) => [c.text, c.verdict.verdict])).toEqual([
+      ['40th anniversary', 'contradicted'],
+      ['$6.2 billion', 'contradicted'],
+      ['February 2021', 'contradicted'],
+      ['$1.2 billion', 'unverifiable'],
+    ]);
+    const [anniversary, trade, signed, exports] = body.claims.map((c) => c.verdict);
+    expect(anniversary!.explanation).toContain('2024 marks the 50th anniversary');
+    expect(trade!.explanation).toContain('$4.4 billion in 2023');
+    expect(trade!.explanation).toContain('+41%');
+    expect(signed!.explanation).toContain('2022-02-22');
+    expect(signed!.evidence.map((e) => e.factId)).toContain('F220');
+    expect(exports!.explanation).toBe('No reference fact for exports of AZ and NO.');
+    expect(exports!.evidence).toEqual([]);
+  });
+
   it('answers 400 naming the field when text is missing', async () => {
     const response = await post('/v1/checks', JSON.stringify({ publishedAt: '2024-04-22' }));
     expect(response.status).toBe(400);
