@@ -8,8 +8,7 @@
 import type { Claim, ReferenceFact, Verdict } from '../model.ts';
 import { type Assessment, computeDeviation, concludeTally, tallyAssessments } from './assessment.ts';
 import { type DaySpan, parseDaySpan, parsePeriodSpan, yearOfDay } from './calendar.ts';
-import { joinPhrases } from './explain.ts';
-import { describeClaimEvent, describeEventFact, findEventFacts } from './find-event-facts.ts';
+import { describeEventFact, findEventFacts, noEventReferenceVerdict } from './find-event-facts.ts';
 
 function formatOrdinal(n: number): string {
   const lastTwo = Math.abs(n) % 100;
@@ -35,17 +34,7 @@ export function decideAnniversaryClaim(
   }
   const claimYear = yearOfDay(anchor.first);
   const eventFacts = findEventFacts(claim, facts);
-  if (eventFacts.length === 0) {
-    const events = describeClaimEvent(claim).map(
-      (event) => `${event.metric.replaceAll('_', ' ')} of ${joinPhrases(event.entities)}`,
-    );
-    return {
-      claimId: claim.id,
-      verdict: 'unverifiable',
-      explanation: `No reference date for ${events.join(' or ') || 'the event'}.`,
-      evidence: [],
-    };
-  }
+  if (eventFacts.length === 0) return noEventReferenceVerdict(claim);
   const assessments: Assessment[] = eventFacts.map((fact) => {
     const eventYear = yearOfDay((parseDaySpan(fact.value as string) as DaySpan).first);
     const assessment: Assessment = {

@@ -12,7 +12,7 @@ import type { Claim, ReferenceFact, Verdict } from '../model.ts';
 import { type Assessment, computeDeviation, concludeTally, tallyAssessments } from './assessment.ts';
 import { type DaySpan, elapsedInUnit, formatDay, normaliseTimeUnit, parseDaySpan } from './calendar.ts';
 import { formatQuantity, joinPhrases } from './explain.ts';
-import { describeClaimEvent, describeEventFact, findEventFacts } from './find-event-facts.ts';
+import { describeEventFact, findEventFacts, noEventReferenceVerdict } from './find-event-facts.ts';
 import { closedInterval, relateIntervals } from './interval.ts';
 import { claimInterval } from './tolerance.ts';
 
@@ -39,17 +39,7 @@ export function decideDurationClaim(
   }
   const endDay = end.first;
   const eventFacts = findEventFacts(claim, facts);
-  if (eventFacts.length === 0) {
-    const events = describeClaimEvent(claim).map(
-      (event) => `${event.metric.replaceAll('_', ' ')} of ${joinPhrases(event.entities)}`,
-    );
-    return {
-      claimId: claim.id,
-      verdict: 'unverifiable',
-      explanation: `No reference date for ${events.join(' or ') || 'the event'}.`,
-      evidence: [],
-    };
-  }
+  if (eventFacts.length === 0) return noEventReferenceVerdict(claim);
   const elapsedTexts = new Map<Assessment, string>();
   const assessments: Assessment[] = eventFacts.map((fact) => {
     const span = parseDaySpan(fact.value as string) as DaySpan;

@@ -2,8 +2,9 @@
  * The reference facts that date an event an anniversary or duration counts from. The article's
  * own statement of the date is not evidence; only reference facts are.
  */
-import type { Claim, ReferenceFact } from '../model.ts';
+import type { Claim, ReferenceFact, Verdict } from '../model.ts';
 import { parseDaySpan } from './calendar.ts';
+import { joinPhrases } from './explain.ts';
 import { keepLatestRevisions, mentionsAll } from './match-entities.ts';
 
 export interface EventReference {
@@ -46,4 +47,17 @@ export function findEventFacts(
 /** "construction started 1974-07-08": an event fact as a reviewer reads it. */
 export function describeEventFact(fact: ReferenceFact): string {
   return `${fact.metric.replaceAll('_', ' ')} ${String(fact.value)}`;
+}
+
+/** The verdict when no reference dates the event a claim counts from. */
+export function noEventReferenceVerdict(claim: Pick<Claim, 'id' | 'event' | 'metric' | 'entities'>): Verdict {
+  const events = describeClaimEvent(claim).map(
+    (event) => `${event.metric.replaceAll('_', ' ')} of ${joinPhrases(event.entities)}`,
+  );
+  return {
+    claimId: claim.id,
+    verdict: 'unverifiable',
+    explanation: `No reference date for ${events.join(' or ') || 'the event'}.`,
+    evidence: [],
+  };
 }
