@@ -67,7 +67,29 @@ const TARGET_CUES = new Set([
 type Hit = PhraseHit<Mention>;
 
 const NO_HITS: Hit[] = [];
-const isCountable = (m: MetricInfo): boolean => m.countable === true;
+function isCountable(m: MetricInfo): boolean {
+  return m.countable === true;
+}
+
+function isShareMetric(m: MetricInfo): boolean {
+  return m.percentOnly === true || m.shareMetric !== undefined;
+}
+
+function hasPercentMetric(m: MetricInfo): boolean {
+  return m.percentMetric !== undefined;
+}
+
+function isPercentChangeMetric(m: MetricInfo): boolean {
+  return m.percentMetric !== undefined || (m.percentOnly === true && !m.metric.endsWith('_share'));
+}
+
+function isMoneyMetric(m: MetricInfo): boolean {
+  return (!m.percentOnly && m.period !== 'attribute') || m.metric === 'construction_cost';
+}
+
+function isQuantityMetric(m: MetricInfo): boolean {
+  return (m.period === 'attribute' && m.metric !== 'construction_cost') || QUANTITY_FLOWS.has(m.metric);
+}
 
 interface Context {
   t: Tokens;
@@ -77,6 +99,8 @@ interface Context {
   parties: string[];
   figures: Figure[];
   dateMetrics: Map<Figure, string | null>;
+  /** windowHits() of each date figure, kept from assignDateEvents() for resolveClaim(). */
+  dateWindows: Map<Figure, Hit[]>;
   /** Indices of date figures in `figures`, ascending. */
   dateIndex: number[];
 }
@@ -93,13 +117,32 @@ function layerOf(m: Mention): string {
 }
 
 function collectHits(t: Tokens, passages: Passages): Hit[] {
-  const all = findLayeredPhrases(MENTIONS, t, layerOf).filter((h) => passages.excluded[h.tokStart] !== 1);
+  const all = findLayeredPhrases(MENTIONS, t, layerOf);
   // Country names inside named things ("Azerbaijan Democratic Republic") belong to the thing.
-  const inThing = new Uint8Array(t.count);
-  for (const h of all) if (h.value.type === 'thing') inThing.fill(1, h.tokStart, h.tokEnd);
-  const kept = all.filter((h) => h.value.type !== 'country' || inThing[h.tokStart] !== 1);
-  kept.sort((a, b) => a.tokStart - b.tokStart || b.tokEnd - a.tokEnd);
+  // Hits come in token order and things never overlap one another, so one pointer over the
+  // things tells whether a country starts inside one.
+  const things: Hit[] = [];
+  for (const h of all) if (h.value.type === 'thing' && passages.excluded[h.tokStart] !== 1) things.push(h);
+  const kept: Hit[] = [];
+  let k = 0;
+  let sorted = true;
+  for (const h of all) {
+    if (passages.excluded[h.tokStart] === 1) continue;
+    if (h.value.type === 'country') {
+      while (k < things.length && things[k]!.tokEnd <= h.tokStart) k++;
+      if (k < things.length && things[k]!.tokStart <= h.tokStart) continue;
+    }
+    const prev = kept[kept.length - 1];
+    if (prev && (prev.tokStart > h.tokStart || (prev.tokStart === h.tokStart && prev.tokEnd < h.tokEnd)))
+      sorted = false;
+    kept.push(h);
+  }
+  if (!sorted) kept.sort(byPosition);
   return kept;
+}
+
+function byPosition(a: Hit, b: Hit): number {
+  return a.tokStart - b.tokStart || b.tokEnd - a.tokEnd;
 }
 
 function lowerBound(hits: Hit[], tok: number): number {
@@ -205,16 +248,23 @@ function partiesFrom(ctx: Context, hits: Hit[], max = 2): string[] {
   return mutual ? ctx.parties.slice(0, 2) : [];
 }
 
+function startsNear(h: Hit, from: number): boolean {
+  return h.tokStart >= from && h.tokStart <= from + 6;
+}
+
 function directedEntities(hits: Hit[], metricHit: Hit, f: Figure, info: MetricInfo): ClaimEntity[] {
   const out: ClaimEntity[] = [];
   let before: string | null = null;
   let after: string | null = null;
   // The target follows the metric words ("investment in Italy") or the figure ("invested $1bn in Italy").
-  const near = (h: Hit, from: number): boolean => h.tokStart >= from && h.tokStart <= from + 6;
   for (const h of countriesIn(hits)) {
     if (h.value.type !== 'country') continue;
     if (h.tokEnd <= metricHit.tokStart && h.tokEnd >= metricHit.tokStart - 3) before = h.value.id;
-    if (after === null && (near(h, metricHit.tokEnd) || near(h, f.tokEnd)) && h.value.id !== before)
+    if (
+      after === null &&
+      (startsNear(h, metricHit.tokEnd) || startsNear(h, f.tokEnd)) &&
+      h.value.id !== before
+    )
       after = h.value.id;
   }
   const [source, target] = info.directed === 'imports' ? [after, before] : [before, after];
@@ -397,16 +447,16 @@ function wordAt(t: Tokens, i: number): string {
   return i >= 0 && i < t.count && t.kind[i] === WORD ? lw(t, i) : '';
 }
 
-function resolveClaim(ctx: Context, fi: number): Claim {
+/** The claim for figure fi, or null when it is not checkable and `all` is not asked for. */
+function resolveClaim(ctx: Context, fi: number, all: boolean): Claim | null {
   const t = ctx.t;
   const f = ctx.figures[fi]!;
-  const hits = windowHits(ctx, f);
+  const hits = ctx.dateWindows.get(f) ?? windowHits(ctx, f);
   let metric: string | null = null;
   let entities: ClaimEntity[] = [];
   let period: Period | null = null;
   let event: ClaimEvent | undefined;
   let checkable = false;
-  const stated = statedPeriod(ctx, fi);
 
   if (f.kind === 'date') {
     metric = ctx.dateMetrics.get(f) ?? null;
@@ -448,13 +498,8 @@ function resolveClaim(ctx: Context, fi: number): Claim {
       // "12% of exports" is a share; "exports rose 12%" is growth.
       const share = wordAt(t, f.tokEnd) === 'of';
       metricHit = share
-        ? (nearestMetric(hits, f, (m) => m.percentOnly === true || m.shareMetric !== undefined) ??
-          nearestMetric(hits, f, (m) => m.percentMetric !== undefined))
-        : nearestMetric(
-            hits,
-            f,
-            (m) => m.percentMetric !== undefined || (m.percentOnly === true && !m.metric.endsWith('_share')),
-          );
+        ? (nearestMetric(hits, f, isShareMetric) ?? nearestMetric(hits, f, hasPercentMetric))
+        : nearestMetric(hits, f, isPercentChangeMetric);
       if (metricHit && metricHit.value.type === 'metric') {
         info = metricHit.value.info;
         metric = info.percentOnly
@@ -471,11 +516,7 @@ function resolveClaim(ctx: Context, fi: number): Claim {
         metric = info.metric;
       }
     } else if (f.kind === 'money') {
-      metricHit = nearestMetric(
-        hits,
-        f,
-        (m) => (!m.percentOnly && m.period !== 'attribute') || m.metric === 'construction_cost',
-      );
+      metricHit = nearestMetric(hits, f, isMoneyMetric);
       if (metricHit && metricHit.value.type === 'metric') {
         info = metricHit.value.info;
         metric = info.metric;
@@ -486,11 +527,7 @@ function resolveClaim(ctx: Context, fi: number): Claim {
         }
       }
     } else if (f.kind === 'quantity' && f.unit !== null) {
-      metricHit = nearestMetric(
-        hits,
-        f,
-        (m) => (m.period === 'attribute' && m.metric !== 'construction_cost') || QUANTITY_FLOWS.has(m.metric),
-      );
+      metricHit = nearestMetric(hits, f, isQuantityMetric);
       if (metricHit && metricHit.value.type === 'metric') {
         info = metricHit.value.info;
         metric = info.metric;
@@ -510,6 +547,8 @@ function resolveClaim(ctx: Context, fi: number): Claim {
     if (thing && thing.type !== 'relations') {
       for (const e of thingEntities(thing, ctx, hits)) pushEntity(entities, e.id, e.role);
     }
+    // A stated date only matters once there is a metric; finding one costs a search of the sentence.
+    const stated = metric ? statedPeriod(ctx, fi) : null;
     if (metric) period = stated ?? inferredPeriod(ctx, info ?? { metric, period: 'flow' });
     if (metric?.endsWith('_target')) period = stated;
     if (f.kind === 'money') checkable = true;
@@ -522,6 +561,7 @@ function resolveClaim(ctx: Context, fi: number): Claim {
     else if (f.kind === 'quantity') checkable = metric !== null;
   }
 
+  if (!checkable && !all) return null;
   const s = ctx.passages.sentence[f.numTok]!;
   // Text without sentence punctuation can make one huge "sentence"; keep a readable window of it.
   const sStart = Math.max(ctx.passages.sentenceStart[s]!, f.start - MAX_SENTENCE_SIDE);
@@ -581,7 +621,7 @@ function carryCurrency(figures: Figure[], passages: Passages): void {
 /** Gives each event word to the nearest date it can belong to, so one "signed" dates one figure. */
 function assignDateEvents(ctx: Context): void {
   const claimed = new Map<Hit, { f: Figure; dist: number }>();
-  const windows = new Map<Figure, Hit[]>();
+  const windows = ctx.dateWindows;
   for (const i of ctx.dateIndex) {
     const f = ctx.figures[i]!;
     const hits = windowHits(ctx, f);
@@ -625,14 +665,15 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
     parties: articleParties(hits),
     figures,
     dateMetrics: new Map(),
+    dateWindows: new Map(),
     dateIndex: indicesOfDates(figures),
   };
   assignDateEvents(ctx);
   const claims: Claim[] = [];
   for (let fi = 0; fi < figures.length; fi++) {
     if (options.all !== true && !mayBeCheckable(figures[fi]!)) continue;
-    const claim = resolveClaim(ctx, fi);
-    if (claim.checkable || options.all === true) claims.push(claim);
+    const claim = resolveClaim(ctx, fi, options.all === true);
+    if (claim !== null) claims.push(claim);
   }
   return claims;
 }

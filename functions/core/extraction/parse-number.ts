@@ -216,13 +216,7 @@ function parseDigitNumber(t: Tokens, i: number): NumberMatch | null {
   // Digit fractions "3/4" and mixed "2 1/4"; "5/17/2018" and "24/7"-style runs are left alone.
   if (!grouped && fracDigits === '' && j === i + 1 && !m.dotted) {
     const slashBefore = i >= 1 && isPunct(t, i - 1, '/') && glued(t, i - 1, i);
-    const over = (a: number): boolean =>
-      isPunct(t, a + 1, '/') &&
-      glued(t, a, a + 1) &&
-      isDigitTok(t, a + 2) &&
-      glued(t, a + 1, a + 2) &&
-      !(isPunct(t, a + 3, '/') && glued(t, a + 2, a + 3));
-    if (!slashBefore && over(i) && intDigits.length <= 2 && t.end[i + 2]! - t.start[i + 2]! <= 3) {
+    if (!slashBefore && isOver(t, i) && intDigits.length <= 2 && t.end[i + 2]! - t.start[i + 2]! <= 3) {
       const den = Number(text.slice(t.start[i + 2]!, t.end[i + 2]!));
       if (den > 0) {
         m.value = value / den;
@@ -233,7 +227,7 @@ function parseDigitNumber(t: Tokens, i: number): NumberMatch | null {
         return m;
       }
     }
-    if (!slashBefore && isDigitTok(t, i + 1) && !glued(t, i, i + 1) && over(i + 1)) {
+    if (!slashBefore && isDigitTok(t, i + 1) && !glued(t, i, i + 1) && isOver(t, i + 1)) {
       const num = Number(text.slice(t.start[i + 1]!, t.end[i + 1]!));
       const den = Number(text.slice(t.start[i + 3]!, t.end[i + 3]!));
       if (den > num && num > 0) {
@@ -315,6 +309,17 @@ function parseDigitNumber(t: Tokens, i: number): NumberMatch | null {
   return m;
 }
 
+/** Whether digits at token a are the numerator of "a/b" that is not part of a longer "a/b/c". */
+function isOver(t: Tokens, a: number): boolean {
+  return (
+    isPunct(t, a + 1, '/') &&
+    glued(t, a, a + 1) &&
+    isDigitTok(t, a + 2) &&
+    glued(t, a + 1, a + 2) &&
+    !(isPunct(t, a + 3, '/') && glued(t, a + 2, a + 3))
+  );
+}
+
 function isDotGrouped(t: Tokens, i: number): boolean {
   return charAt(t, t.end[i]!) === '.';
 }
@@ -356,23 +361,31 @@ function parseFractionPart(t: Tokens, i: number): { value: number; end: number }
   return { value: num / den, end: j + 1 };
 }
 
+/** Lower-cased word at token k, or '' past the end and for non-words. */
+function wordOf(t: Tokens, k: number): string {
+  return k < t.count && t.kind[k] === WORD ? lw(t, k) : '';
+}
+
 /** Parses a number written in words starting at token i (also "a dozen", "half a million"). */
 function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
   if (i >= t.count || t.kind[i] !== WORD) return null;
   const w0 = lw(t, i);
   const m = emptyMatch(t, i);
   m.words = true;
-  const next = (k: number): string => (k < t.count && t.kind[k] === WORD ? lw(t, k) : '');
 
   // Vague plurals: "hundreds of", "tens of thousands of", "dozens of".
   if (VAGUE.has(w0)) {
     let value = VAGUE.get(w0)! * 2;
     let j = i + 1;
-    if (next(j) === 'of' && VAGUE.has(next(j + 1)) && VAGUE.get(next(j + 1))! > VAGUE.get(w0)!) {
-      value = VAGUE.get(w0)! * VAGUE.get(next(j + 1))! * 2;
+    if (
+      wordOf(t, j) === 'of' &&
+      VAGUE.has(wordOf(t, j + 1)) &&
+      VAGUE.get(wordOf(t, j + 1))! > VAGUE.get(w0)!
+    ) {
+      value = VAGUE.get(w0)! * VAGUE.get(wordOf(t, j + 1))! * 2;
       j += 2;
     }
-    if (next(j) !== 'of') return null;
+    if (wordOf(t, j) !== 'of') return null;
     m.value = value;
     m.vague = true;
     m.end = t.end[j - 1]!;
@@ -383,8 +396,8 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
   if (w0 === 'half' || w0 === 'quarter') {
     const base = w0 === 'half' ? 0.5 : 0.25;
     let j = i + 1;
-    if (next(j) === 'a' || next(j) === 'an') j++;
-    const s = SCALES.get(next(j)) ?? (DOZEN.has(next(j)) ? 12 : undefined);
+    if (wordOf(t, j) === 'a' || wordOf(t, j) === 'an') j++;
+    const s = SCALES.get(wordOf(t, j)) ?? (DOZEN.has(wordOf(t, j)) ? 12 : undefined);
     if (s !== undefined) {
       m.value = base * s;
       m.scale = s;
@@ -406,7 +419,7 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
   let lastSmall = 0;
   // "a hundred", "a dozen", "a million", "a third", "an eighth".
   if (w0 === 'a' || w0 === 'an') {
-    const w1 = next(i + 1);
+    const w1 = wordOf(t, i + 1);
     if (SCALES.has(w1) || DOZEN.has(w1)) {
       st.group = 1;
       st.last = 'unit';
@@ -417,7 +430,7 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
       // "for a decade", "a century ago", "a couple of years".
       m.value = w1 === 'couple' ? 2 : 1;
       m.sig = 1;
-      m.tokEnd = w1 === 'couple' && next(i + 2) === 'of' ? i + 3 : i + 1;
+      m.tokEnd = w1 === 'couple' && wordOf(t, i + 2) === 'of' ? i + 3 : i + 1;
       m.end = t.end[m.tokEnd - 1]!;
       if (w1 === 'couple') m.vague = false;
       return m;
@@ -425,8 +438,8 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
       const f = parseFractionPart(t, i);
       if (!f) return null;
       // "a third term" is an ordinal; "a third of", "a third." is a fraction.
-      const after = next(f.end);
-      const d = next(f.end - 1);
+      const after = wordOf(t, f.end);
+      const d = wordOf(t, f.end - 1);
       if (
         !FRACTION_PLURALS.has(d) &&
         d !== 'half' &&
@@ -453,7 +466,7 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
     }
   }
   for (;;) {
-    const w = next(j);
+    const w = wordOf(t, j);
     if (w === '') break;
     const small = SMALL.get(w);
     const tens = TENS.get(w);
@@ -471,7 +484,8 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
       if (consumed && (numeratorDone || (st.last === 'hundred' && !afterAnd))) {
         const d = isPunct(t, j + 1, '-') ? j + 2 : j + 1;
         // After "hundred" only a plural makes a fraction: "one hundred twenty-fifth" is an ordinal.
-        const unitDen = (numeratorDone ? ORDINALS.get(next(d)) : undefined) ?? FRACTION_PLURALS.get(next(d));
+        const unitDen =
+          (numeratorDone ? ORDINALS.get(wordOf(t, d)) : undefined) ?? FRACTION_PLURALS.get(wordOf(t, d));
         if (unitDen !== undefined && unitDen < 10) {
           m.value = (st.total + st.group) / (tens + unitDen);
           m.fraction = true;
@@ -533,8 +547,8 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
       m.tokEnd = j + 1;
       // "two thirds of a million"
       const sc =
-        next(j + 1) === 'of' && (next(j + 2) === 'a' || next(j + 2) === 'an')
-          ? SCALES.get(next(j + 3))
+        wordOf(t, j + 1) === 'of' && (wordOf(t, j + 2) === 'a' || wordOf(t, j + 2) === 'an')
+          ? SCALES.get(wordOf(t, j + 3))
           : undefined;
       if (sc !== undefined && sc >= 1000) {
         m.value *= sc;
@@ -562,12 +576,12 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
       k === j + 1 &&
       isPunct(t, k, '-') &&
       k + 1 < t.count &&
-      (ORDINALS.has(next(k + 1)) || FRACTION_PLURALS.has(next(k + 1)))
+      (ORDINALS.has(wordOf(t, k + 1)) || FRACTION_PLURALS.has(wordOf(t, k + 1)))
     ) {
       k = k + 1;
     }
-    if (next(k) === 'and') {
-      const after = next(k + 1);
+    if (wordOf(t, k) === 'and') {
+      const after = wordOf(t, k + 1);
       const frac = parseFractionPart(t, k + 1);
       if (
         frac &&
@@ -580,7 +594,7 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
         // "two and a half", "five and a quarter", "one hundred and three quarters".
         let value: number;
         let end = frac.end;
-        const s = SCALES.get(next(end));
+        const s = SCALES.get(wordOf(t, end));
         if (s !== undefined && s >= 1000) {
           // "five and a half million", "one billion and a half million".
           value = st.total === 0 ? (st.group + frac.value) * s : st.total + st.group + frac.value * s;
@@ -604,17 +618,17 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
         afterAnd = true;
       }
     }
-    if (next(k) === 'point' && st.last !== 'scale') {
+    if (wordOf(t, k) === 'point' && st.last !== 'scale') {
       let digits = '';
       let p = k + 1;
       let pEnd = -1;
       for (;;) {
-        const pw = next(p);
+        const pw = wordOf(t, p);
         const sv = SMALL.get(pw);
         const tv = TENS.get(pw);
         if (sv !== undefined) digits += String(sv);
         else if (tv !== undefined) {
-          const unit = SMALL.get(next(skipHyphen(t, p + 1)));
+          const unit = SMALL.get(wordOf(t, skipHyphen(t, p + 1)));
           if (unit !== undefined && unit > 0 && unit < 10) {
             digits += String(tv + unit);
             p = skipHyphen(t, p + 1);

@@ -2,7 +2,17 @@
  * Finds known phrases (country names, metric aliases, named agreements and projects, event words)
  * in the token stream in one pass: a map from first token to candidate phrases, longest first.
  */
-import { DIGITS, lw, type Tokens, tokenize, WORD, wordKey, wordKeysOf } from './tokenize.ts';
+import {
+  DIGITS,
+  hasWordKey,
+  lw,
+  type Tokens,
+  tokenize,
+  WORD,
+  type WordKeys,
+  wordKey,
+  wordKeysOf,
+} from './tokenize.ts';
 
 export interface Phrase<T> {
   keys: string[];
@@ -20,7 +30,7 @@ export interface PhraseHit<T> {
 export interface PhraseMatcher<T> {
   byFirst: Map<string, Phrase<T>[]>;
   /** wordKey() fingerprints of every first word, to skip most words without building strings. */
-  firstKeys: Set<number>;
+  firstKeys: WordKeys;
 }
 
 function keyOf(t: Tokens, i: number): string {
@@ -48,7 +58,7 @@ export function buildPhraseMatcher<T>(entries: Iterable<[string, T]>): PhraseMat
 /** Longest phrase starting at token i, or null. */
 export function matchPhraseAt<T>(m: PhraseMatcher<T>, t: Tokens, i: number): PhraseHit<T> | null {
   if (t.kind[i] === DIGITS) return null;
-  if (t.kind[i] === WORD && !m.firstKeys.has(wordKey(t, i))) return null;
+  if (t.kind[i] === WORD && !hasWordKey(m.firstKeys, wordKey(t, i))) return null;
   const list = m.byFirst.get(keyOf(t, i));
   if (!list) return null;
   for (const p of list) {
@@ -77,15 +87,23 @@ export function findLayeredPhrases<T>(
   layerOf: (value: T) => string,
 ): PhraseHit<T>[] {
   const hits: PhraseHit<T>[] = [];
-  const blockedUntil = new Map<string, number>();
+  // Layers are few ("country", "metric" ...): parallel arrays beat a Map keyed by string.
+  const layers: string[] = [];
+  const blockedUntil: number[] = [];
+  const seenAt: number[] = [];
   for (let i = 0; i < t.count; i++) {
-    if (t.kind[i] !== WORD || !m.firstKeys.has(wordKey(t, i))) continue;
+    if (t.kind[i] !== WORD || !hasWordKey(m.firstKeys, wordKey(t, i))) continue;
     const list = m.byFirst.get(lw(t, i));
     if (!list) continue;
-    let seen: string[] | null = null;
     for (const p of list) {
       const layer = layerOf(p.value);
-      if ((blockedUntil.get(layer) ?? 0) > i || seen?.includes(layer)) continue;
+      let li = layers.indexOf(layer);
+      if (li < 0) {
+        li = layers.push(layer) - 1;
+        blockedUntil.push(0);
+        seenAt.push(-1);
+      }
+      if (blockedUntil[li]! > i || seenAt[li] === i) continue;
       if (i + p.keys.length > t.count) continue;
       let ok = true;
       for (let k = 1; k < p.keys.length; k++) {
@@ -97,9 +115,8 @@ export function findLayeredPhrases<T>(
       if (!ok) continue;
       if (p.exact !== null && t.text.slice(t.start[i]!, t.end[i + p.keys.length - 1]!) !== p.exact) continue;
       hits.push({ tokStart: i, tokEnd: i + p.keys.length, value: p.value });
-      blockedUntil.set(layer, i + p.keys.length);
-      if (seen === null) seen = [];
-      seen.push(layer);
+      blockedUntil[li] = i + p.keys.length;
+      seenAt[li] = i;
     }
   }
   return hits;

@@ -11,7 +11,18 @@ import { MONTHS, ORDINALS, SCALES, SMALL, TENS, VAGUE } from './number-words.ts'
 import { type NumberMatch, parseNumberAt } from './parse-number.ts';
 import { buildPhraseMatcher, matchPhraseAt } from './phrase-matcher.ts';
 import type { Passages } from './split-passages.ts';
-import { DIGITS, glued, isMark, lw, PUNCT, type Tokens, WORD, wordKey, wordKeysOf } from './tokenize.ts';
+import {
+  DIGITS,
+  glued,
+  hasWordKey,
+  isMark,
+  lw,
+  PUNCT,
+  type Tokens,
+  WORD,
+  wordKey,
+  wordKeysOf,
+} from './tokenize.ts';
 import {
   CURRENCY_CODES,
   CURRENCY_NAMES,
@@ -64,6 +75,8 @@ export interface PublicationDate {
 }
 
 const DESIGNATORS = new Set(designatorData.designators);
+/** Fingerprints of currency codes, to skip building the string of most words. */
+const CURRENCY_CODE_KEYS = wordKeysOf(CURRENCY_CODES.keys());
 const PER_YEAR = buildPhraseMatcher(unitData.perYear.map((p): [string, true] => [p, true]));
 const TIME_WORDS = new Set(designatorData.timeWords);
 const DATE_PREPS = new Set(designatorData.datePrepositions);
@@ -118,6 +131,12 @@ function digitsLen(t: Tokens, i: number): number {
 }
 
 function digitsVal(t: Tokens, i: number): number {
+  // Short digit runs (days, months, years) are read in place; long ones keep Number()'s rounding.
+  if (i >= 0 && i < t.count && t.kind[i] === DIGITS && t.end[i]! - t.start[i]! <= 9) {
+    let v = 0;
+    for (let k = t.start[i]!; k < t.end[i]!; k++) v = v * 10 + (t.text.charCodeAt(k) - 48);
+    return v;
+  }
   return Number(raw(t, i));
 }
 
@@ -427,7 +446,7 @@ function currencyBefore(t: Tokens, i: number): { currency: string; start: number
     const code = CURRENCY_SYMBOLS.get(sym);
     return code ? { currency: code, start: i } : null;
   }
-  if (t.kind[i] === WORD) {
+  if (t.kind[i] === WORD && hasWordKey(CURRENCY_CODE_KEYS, wordKey(t, i))) {
     const code = CURRENCY_CODES.get(raw(t, i));
     if (code) return { currency: code, start: i };
   }
@@ -925,17 +944,26 @@ const AFTER_FIRST_WORDS: ReadonlySet<string> = new Set(
   [...QUALIFIERS_AFTER.keys()].map((k) => k.split(' ')[0]!),
 );
 const STARTER_KEYS = wordKeysOf(STARTER_WORDS);
-const STARTER_PUNCT = '$€£₽₼¥₺₹₸₾₴֏-−.½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞';
+const CURRENCY_MARKS = '$€£₽₼¥₺₹₸₾₴֏';
 
 /** Cheap test that a figure could start at token i, so most tokens cost one lookup. */
 function mayStartFigure(t: Tokens, i: number): boolean {
   const k = t.kind[i];
   if (k === DIGITS) return true;
-  if (k === PUNCT) return isMark(t, i, STARTER_PUNCT);
-  if (STARTER_KEYS.has(wordKey(t, i)) && STARTER_WORDS.has(lw(t, i))) return true;
+  // Only a currency symbol starts a figure at a mark: dates start at words or digits, and
+  // recogniseQuantity() turns down every other mark.
+  if (k === PUNCT) return isMark(t, i, CURRENCY_MARKS);
+  if (hasWordKey(STARTER_KEYS, wordKey(t, i)) && STARTER_WORDS.has(lw(t, i))) return true;
   const len = t.end[i]! - t.start[i]!;
   const c = t.text.charCodeAt(t.start[i]!);
-  return len >= 3 && len <= 4 && c >= 65 && c <= 90 && CURRENCY_CODES.has(raw(t, i));
+  return (
+    len >= 3 &&
+    len <= 4 &&
+    c >= 65 &&
+    c <= 90 &&
+    hasWordKey(CURRENCY_CODE_KEYS, wordKey(t, i)) &&
+    CURRENCY_CODES.has(raw(t, i))
+  );
 }
 
 /**

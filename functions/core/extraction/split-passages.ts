@@ -75,36 +75,78 @@ const ABBREVIATIONS = new Set([
 const CLOSERS = '"”’\')»';
 const URL_DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\S/i;
 
-function markUrlsAndEmails(text: string, mask: Uint8Array): void {
+const WWW = /www\./gi;
+
+/** Index of the next whitespace-delimited chunk at or after `from` that starts with "www.", or -1. */
+function nextWwwChunk(text: string, from: number): number {
+  WWW.lastIndex = from;
+  for (;;) {
+    const m = WWW.exec(text);
+    if (m === null) return -1;
+    if (m.index === 0 || isSpace(text.charCodeAt(m.index - 1))) return m.index;
+    WWW.lastIndex = m.index + 1;
+  }
+}
+
+/** Whether text[s, e) starts with "www." in any case (no other character lower-cases to these). */
+function startsWithWww(text: string, s: number, e: number): boolean {
+  return (
+    e - s >= 4 &&
+    (text.charCodeAt(s) | 32) === 119 &&
+    (text.charCodeAt(s + 1) | 32) === 119 &&
+    (text.charCodeAt(s + 2) | 32) === 119 &&
+    text.charCodeAt(s + 3) === 46
+  );
+}
+
+/**
+ * Marks whitespace-delimited chunks that are URLs or e-mail addresses. Only a chunk with "@" or
+ * "/", or one starting with "www.", can be one, so the scan jumps between those with indexOf
+ * rather than walking every character.
+ */
+function markUrlsAndEmails(text: string, spans: number[]): void {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    const s = i;
+  let nextAt = text.indexOf('@');
+  let nextSlash = text.indexOf('/');
+  let nextWww = nextWwwChunk(text, 0);
+  let pos = 0;
+  for (;;) {
+    if (nextAt >= 0 && nextAt < pos) nextAt = text.indexOf('@', pos);
+    if (nextSlash >= 0 && nextSlash < pos) nextSlash = text.indexOf('/', pos);
+    if (nextWww >= 0 && nextWww < pos) nextWww = nextWwwChunk(text, pos);
+    let p = nextAt;
+    if (nextSlash >= 0 && (p < 0 || nextSlash < p)) p = nextSlash;
+    if (nextWww >= 0 && (p < 0 || nextWww < p)) p = nextWww;
+    if (p < 0) return;
+    // The chunk around p; it starts after `pos`, which is whitespace or the text start.
+    let s = p;
+    while (s > pos && !isSpace(text.charCodeAt(s - 1))) s--;
+    let i = s;
     let hasAt = false;
     let hasSlash = false;
-    let hasDot = false;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 32 || isSpace(c)) break;
       if (c === 64) hasAt = true;
       else if (c === 47) hasSlash = true;
-      else if (c === 46) hasDot = true;
       i++;
     }
-    if (i === s || !(hasAt || hasSlash || hasDot)) continue;
+    pos = i;
+    if (startsWithWww(text, s, i)) {
+      spans.push(s, i);
+      continue;
+    }
+    if (!(hasAt || hasSlash)) continue;
     const chunk = i - s > 4096 ? text.slice(s, s + 4096) : text.slice(s, i);
-    const lower = chunk.slice(0, 12).toLowerCase();
     const isUrl =
       chunk.includes('://') ||
-      lower.startsWith('www.') ||
       (hasAt && /[A-Za-z]/.test(chunk)) ||
       (chunk.includes('/') && URL_DOMAIN.test(chunk.slice(0, 256)));
-    if (isUrl) mask.fill(1, s, i);
+    if (isUrl) spans.push(s, i);
   }
 }
 
-function markBoilerplate(text: string, mask: Uint8Array): void {
+function markBoilerplate(text: string, spans: number[]): void {
   let lineStart = 0;
   const n = text.length;
   while (lineStart < n) {
@@ -117,13 +159,13 @@ function markBoilerplate(text: string, mask: Uint8Array): void {
         for (const marker of TAIL_MARKERS) {
           // A tail marker alone on its line starts the site furniture that follows an article.
           if (line === marker || (line.startsWith(marker) && line.length < marker.length + 20)) {
-            mask.fill(1, lineStart, n);
+            spans.push(lineStart, n);
             return;
           }
         }
         for (const marker of LINE_MARKERS) {
           if (line.includes(marker)) {
-            mask.fill(1, lineStart, lineEnd);
+            spans.push(lineStart, lineEnd);
             break;
           }
         }
@@ -138,22 +180,48 @@ function gapHasNewline(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Excluded character spans as flat [start, end) pairs sorted by start. Most articles have none,
+ * so spans beat a mask the length of the text.
+ */
+function excludedSpans(text: string): number[] {
+  const urls: number[] = [];
+  markUrlsAndEmails(text, urls);
+  const lines: number[] = [];
+  markBoilerplate(text, lines);
+  if (lines.length === 0) return urls;
+  if (urls.length === 0) return lines;
+  const pairs: Array<[number, number]> = [];
+  for (const list of [urls, lines])
+    for (let k = 0; k < list.length; k += 2) pairs.push([list[k]!, list[k + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  return pairs.flat();
+}
+
 export function splitPassages(t: Tokens): Passages {
   const text = t.text;
-  const mask = new Uint8Array(text.length);
-  markUrlsAndEmails(text, mask);
-  markBoilerplate(text, mask);
-  const excluded = new Uint8Array(t.count);
-  const sentence = new Int32Array(t.count);
-  const paragraph = new Int32Array(t.count);
+  const spans = excludedSpans(text);
+  let span = 0;
+  // Furthest end of the spans starting at or before the current token: inside one iff beyond it.
+  let spanEnd = 0;
+  // One buffer backs the three per-token arrays: one allocation instead of three.
+  const buffer = new ArrayBuffer(t.count * 9);
+  const sentence = new Int32Array(buffer, 0, t.count);
+  const paragraph = new Int32Array(buffer, t.count * 4, t.count);
+  const excluded = new Uint8Array(buffer, t.count * 8, t.count);
   const sentenceStart: number[] = [];
   const sentenceEnd: number[] = [];
   let sIdx = 0;
   let pIdx = 0;
   let open = false;
   for (let i = 0; i < t.count; i++) {
-    excluded[i] = mask[t.start[i]!]!;
-    if (i > 0 && gapHasNewline(text, t.end[i - 1]!, t.start[i]!)) {
+    const pos = t.start[i]!;
+    while (span < spans.length && spans[span]! <= pos) {
+      if (spans[span + 1]! > spanEnd) spanEnd = spans[span + 1]!;
+      span += 2;
+    }
+    if (pos < spanEnd) excluded[i] = 1;
+    if (i > 0 && gapHasNewline(text, t.end[i - 1]!, pos)) {
       pIdx++;
       if (open) {
         sentenceEnd.push(t.end[i - 1]!);
@@ -162,7 +230,7 @@ export function splitPassages(t: Tokens): Passages {
       }
     }
     if (!open) {
-      sentenceStart.push(t.start[i]!);
+      sentenceStart.push(pos);
       open = true;
     }
     sentence[i] = sIdx;
@@ -176,9 +244,14 @@ export function splitPassages(t: Tokens): Passages {
         t.start[last + 1] === t.end[last]
       ) {
         last++;
+        const lastPos = t.start[last]!;
+        while (span < spans.length && spans[span]! <= lastPos) {
+          if (spans[span + 1]! > spanEnd) spanEnd = spans[span + 1]!;
+          span += 2;
+        }
         sentence[last] = sIdx;
         paragraph[last] = pIdx;
-        excluded[last] = mask[t.start[last]!]!;
+        if (lastPos < spanEnd) excluded[last] = 1;
       }
       sentenceEnd.push(t.end[last]!);
       sIdx++;
