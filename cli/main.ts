@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { extractArticleText } from '../functions/core/html/index.ts';
-import { checkArticle, extractClaims, isIsoDate, readReferenceFactsFile } from '../functions/core/index.ts';
+import {
+  checkArticle,
+  extractClaims,
+  isIsoDate,
+  KNOWN_METRICS,
+  readMetricAliasesCsv,
+  readReferenceFactsFile,
+} from '../functions/core/index.ts';
 import { extractJsonl } from './extract-jsonl.ts';
 import { formatCheckTable } from './format-check-table.ts';
 import { openReferenceStore } from './open-reference-store.ts';
@@ -35,6 +42,10 @@ Usage:
       Validate a file of reference facts (CSV, or JSON lines for .jsonl) and load it into the
       reference table. Re-importing the same file changes nothing. A file with an invalid row
       is not imported at all unless --skip-invalid, which imports the valid rows.
+
+  figcheck aliases import FILE
+      Add wordings for known metrics (CSV: metric,alias, e.g. trade_turnover,commerce between)
+      to the vocabulary the checks use; they are kept in the reference table beside the facts.
 
 Where the facts come from: FIGCHECK_DYNAMODB_ENDPOINT (+ FIGCHECK_FACTS_TABLE), a deployed
 table named by FIGCHECK_FACTS_TABLE, the running \`npm start\` stack, or else a temporary
@@ -117,13 +128,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const publishedAt = publishedDate(values.published);
       const opened = await openReferenceStore();
       try {
-        const result = await checkArticle({ text, publishedAt }, opened.store);
+        const metricAliases = await opened.store.listMetricAliases();
+        const result = await checkArticle({ text, publishedAt }, opened.store, { metricAliases });
         if (values.json) io.out(`${JSON.stringify(result)}\n`);
         else io.out(`${formatCheckTable(result, { colour: io.isTty })}\nFacts from ${opened.description}.\n`);
       } finally {
         await opened.close();
       }
       return 0;
+    }
+    case 'aliases': {
+      if (rest[0] !== 'import') throw new UsageError('usage: figcheck aliases import FILE');
+      return importAliases(rest[1], io);
     }
     case 'facts': {
       if (rest[0] !== 'import') throw new UsageError('usage: figcheck facts import FILE');
@@ -151,6 +167,24 @@ async function importFacts(file: string | undefined, skipInvalid: boolean, io: I
     if (progress) io.err('\n');
     const skipped = errors.length > 0 ? `; skipped ${errors.length} invalid rows` : '';
     io.out(`Imported ${report.facts} facts (${report.items} items) into ${opened.description}${skipped}.\n`);
+  } finally {
+    await opened.close();
+  }
+  return 0;
+}
+
+async function importAliases(file: string | undefined, io: Io): Promise<number> {
+  const { aliases, errors } = readMetricAliasesCsv(readArticle(file), KNOWN_METRICS);
+  for (const e of errors)
+    io.err(`${file}: line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}\n`);
+  if (errors.length > 0) {
+    io.err(`${errors.length} invalid rows; nothing was imported.\n`);
+    return 1;
+  }
+  const opened = await openReferenceStore(process.env, { temporary: false });
+  try {
+    const count = await opened.store.putMetricAliases(aliases);
+    io.out(`Imported ${count} metric aliases into ${opened.description}.\n`);
   } finally {
     await opened.close();
   }

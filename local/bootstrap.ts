@@ -16,9 +16,11 @@ import {
   type FactWriteReport,
 } from '../functions/adapters/dynamodb/dynamodb-reference-store.ts';
 import { TABLE_DEFINITIONS, type TableDefinition } from '../functions/adapters/dynamodb/table-definitions.ts';
-import { readReferenceFactsCsv } from '../functions/core/facts/index.ts';
+import { readMetricAliasesCsv, readReferenceFactsCsv } from '../functions/core/facts/index.ts';
+import { KNOWN_METRICS } from '../functions/core/index.ts';
 
 export const DEFAULT_FACTS_FILE = new URL('../data/facts.csv', import.meta.url);
+export const DEFAULT_ALIASES_FILE = new URL('../data/metric-aliases.csv', import.meta.url);
 
 export type TableNames = Record<string, string>;
 
@@ -88,5 +90,9 @@ export async function seedFacts(
     );
   }
   const store = new DynamoDbReferenceStore(createDocumentClient(client), factsTable);
-  return store.putFacts(facts);
+  const report = await store.putFacts(facts);
+  const aliases = readMetricAliasesCsv(readFileSync(DEFAULT_ALIASES_FILE, 'utf8'), KNOWN_METRICS);
+  if (aliases.errors.length > 0) throw new Error(`data/metric-aliases.csv: ${aliases.errors[0]!.message}`);
+  await store.putMetricAliases(aliases.aliases);
+  return report;
 }

@@ -67,7 +67,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     useLocalEnvironment(dynamo.endpoint, tables);
     const handlers: Record<FunctionName, HttpApiHandler> = {
       api: ((await import('../functions/api/handler.ts')) as { handler: HttpApiHandler }).handler,
-      'facts-api': ((await import('../functions/facts-api/handler.ts')) as { handler: HttpApiHandler }).handler,
+      'facts-api': ((await import('../functions/facts-api/handler.ts')) as { handler: HttpApiHandler })
+        .handler,
     };
     // Unrouted paths go to the api function, which answers them with a 404 problem.
     const dispatch: HttpApiHandler = (event) => handlers[functionForPath(event.rawPath) ?? 'api'](event);

@@ -12,16 +12,19 @@ import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-
 import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
+import { RefreshingMetricAliases } from '../adapters/refreshing-metric-aliases.ts';
 import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
 import { checkRequestSchema } from './check-request.ts';
 
 const config = readServiceConfig();
 const client = createDocumentClient();
-const references = new CachingReferenceStore(new DynamoDbReferenceStore(client, config.factsTable), {
+const factTable = new DynamoDbReferenceStore(client, config.factsTable);
+const references = new CachingReferenceStore(factTable, {
   ttlMs: config.factCacheTtlMs,
   maxEntries: config.factCacheMaxEntries,
 });
+const metricAliases = new RefreshingMetricAliases(factTable, config.factCacheTtlMs);
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 
 async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
@@ -29,7 +32,9 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   const publishedAt = request.publishedAt ?? new Date().toISOString().slice(0, 10);
   const extracted = request.html === undefined ? undefined : extractArticleText(request.html);
   const text = extracted?.text ?? request.text ?? '';
-  const result = await checkArticle({ text, publishedAt }, references);
+  const result = await checkArticle({ text, publishedAt }, references, {
+    metricAliases: await metricAliases.get(),
+  });
   const articleId = randomUUID();
   await articles.save({
     articleId,

@@ -4,10 +4,14 @@
  */
 import { checkClaims } from './checking/index.ts';
 import { extractClaims } from './extraction/index.ts';
-import type { ArticleInput, CheckResult } from './model.ts';
+import type { ArticleInput, CheckResult, MetricAlias } from './model.ts';
 import type { ReferenceStore } from './ports.ts';
 
-export async function checkArticle(article: ArticleInput, store: ReferenceStore): Promise<CheckResult> {
-  const claims = extractClaims(article.text, { publishedAt: article.publishedAt });
+export async function checkArticle(
+  article: ArticleInput,
+  store: ReferenceStore,
+  options: { metricAliases?: readonly MetricAlias[] } = {},
+): Promise<CheckResult> {
+  const claims = extractClaims(article.text, { publishedAt: article.publishedAt, metricAliases: options.metricAliases });
   return checkClaims(claims, { publishedAt: article.publishedAt }, store);
 }

@@ -128,3 +128,9 @@ export interface CheckResult {
   claims: CheckedClaim[];
   summary: Record<VerdictLabel, number>;
 }
+
+/** A data editor's extra wording for a metric ("commerce between" -> trade_turnover). */
+export interface MetricAlias {
+  metric: string;
+  alias: string;
+}

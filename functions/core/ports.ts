@@ -2,7 +2,7 @@
  * Ports: what the domain needs from the outside world, named for their role in the domain.
  * Adapters in functions/adapters implement them; tests use in-memory fakes.
  */
-import type { ReferenceFact } from './model.ts';
+import type { MetricAlias, ReferenceFact } from './model.ts';
 
 /** One question for the reference table: facts of this metric about (at least) these entities. */
 export interface FactQuery {
@@ -17,4 +17,9 @@ export interface ReferenceStore {
    * returning one list per query, in query order. Facts include every stored revision.
    */
   findFacts(queries: readonly FactQuery[]): Promise<ReferenceFact[][]>;
+}
+
+/** Metric aliases kept as data beside the facts, added to the extractor's own vocabulary. */
+export interface MetricAliasStore {
+  listMetricAliases(): Promise<MetricAlias[]>;
 }

@@ -89,6 +89,13 @@ describe('the local API server invoking the Lambda handler', () => {
     expect(exports!.evidence).toEqual([]);
   });
 
+  it("reads metric aliases kept beside the facts, so a data editor's wording names the metric", async () => {
+    const text = 'Commerce between Russia and Azerbaijan reached $4.4 billion in 2023.';
+    const response = await post('/v1/checks', JSON.stringify({ text, publishedAt: '2024-04-22' }));
+    const body = (await response.json()) as { claims: { metric: string; verdict: { verdict: string } }[] };
+    expect(body.claims.map((c) => [c.metric, c.verdict.verdict])).toEqual([['trade_turnover', 'supported']]);
+  });
+
   it('answers 400 naming the field when text is missing', async () => {
     const response = await post('/v1/checks', JSON.stringify({ publishedAt: '2024-04-22' }));
     expect(response.status).toBe(400);

@@ -4,10 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReferenceFact } from '../../core/model.ts';
-import type { FactQuery, ReferenceStore } from '../../core/ports.ts';
+import type { MetricAlias, ReferenceFact } from '../../core/model.ts';
+import type { FactQuery, MetricAliasStore, ReferenceStore } from '../../core/ports.ts';
 
 const BATCH_SIZE = 25;
+/** Metric aliases live in one partition of the facts table: pk METRIC_ALIAS, sk <metric>#<alias>. */
+const ALIAS_PARTITION = 'METRIC_ALIAS';
 const MAX_BATCH_ATTEMPTS = 8;
 
 export interface FactWriteReport {
@@ -26,7 +28,7 @@ export function anchorEntity(entities: readonly string[]): string | undefined {
   return entities.find((e) => e === e.toLowerCase()) ?? entities[0];
 }
 
-export class DynamoDbReferenceStore implements ReferenceStore {
+export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -53,6 +55,37 @@ export class DynamoDbReferenceStore implements ReferenceStore {
       if (key === undefined) return [];
       return (results.get(key) ?? []).filter((fact) => q.entities.every((e) => fact.entities.includes(e)));
     });
+  }
+
+  /** Adds metric aliases; the same alias twice is one item. */
+  async putMetricAliases(aliases: readonly MetricAlias[]): Promise<number> {
+    const items = aliases.map((a) => ({
+      pk: ALIAS_PARTITION,
+      sk: `${a.metric}#${a.alias}`,
+      metric: a.metric,
+      alias: a.alias,
+    }));
+    for (let i = 0; i < items.length; i += BATCH_SIZE) await this.writeBatch(items.slice(i, i + BATCH_SIZE));
+    return items.length;
+  }
+
+  async listMetricAliases(): Promise<MetricAlias[]> {
+    const aliases: MetricAlias[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': ALIAS_PARTITION },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? [])
+        aliases.push({ metric: item.metric as string, alias: item.alias as string });
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return aliases;
   }
 
   /** Every revision of every fact of a metric that names an entity, oldest period first. */

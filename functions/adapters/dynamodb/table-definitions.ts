@@ -28,7 +28,9 @@ export interface TableDefinition {
  *   `<period>#<fact id>#<revision>`: one Query per (metric, entity) returns every revision of
  *   every fact about that entity, so an article's lookups are one parallel round of Queries;
  * - history items, pk `FACT#<fact id>`, sk `REV#<revision>`: the full record of each revision,
- *   kept when a newer figure supersedes it.
+ *   kept when a newer figure supersedes it;
+ * - metric aliases, pk `METRIC_ALIAS`, sk `<metric>#<alias>`: wordings data editors add to the
+ *   extractor's vocabulary, read once per container.
  */
 export const FACTS_TABLE: TableDefinition = {
   id: 'Facts',

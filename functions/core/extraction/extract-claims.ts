@@ -23,15 +23,15 @@
  * also set a bound (more_than/at_least -> low; less_than/at_most and "nearly"/"almost" -> high).
  * Dates are ISO at their precision; spans of dates ("2012-13", "January-March 2024") are "A/B".
  */
-import type { Claim, ClaimEntity, ClaimEvent, Period } from '../model.ts';
-import { findLayeredPhrases, matchPhraseAt, type PhraseHit } from './phrase-matcher.ts';
+import type { Claim, ClaimEntity, ClaimEvent, MetricAlias, Period } from '../model.ts';
+import { findLayeredPhrases, matchPhraseAt, type PhraseHit, type PhraseMatcher } from './phrase-matcher.ts';
 import { type Figure, type PublicationDate, recogniseFigures } from './recognise-figures.ts';
 import { type Passages, splitPassages } from './split-passages.ts';
 import { lw, type Tokens, tokenize, WORD } from './tokenize.ts';
 import {
   ANNIVERSARY_OF,
   COUNT_METRICS,
-  MENTIONS,
+  mentionsWith,
   type Mention,
   type MetricInfo,
   type NamedThing,
@@ -44,6 +44,8 @@ export interface ExtractOptions {
   publishedAt: string;
   /** Also return figures judged not checkable. */
   all?: boolean;
+  /** Extra wordings for known metrics, kept as data beside the reference facts. */
+  metricAliases?: readonly MetricAlias[];
 }
 
 const WINDOW = 30;
@@ -116,8 +118,8 @@ function layerOf(m: Mention): string {
   return m.type === 'metric' && m.info.percentOnly ? 'share' : m.type;
 }
 
-function collectHits(t: Tokens, passages: Passages): Hit[] {
-  const all = findLayeredPhrases(MENTIONS, t, layerOf);
+function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Mention>): Hit[] {
+  const all = findLayeredPhrases(mentions, t, layerOf);
   // Country names inside named things ("Azerbaijan Democratic Republic") belong to the thing.
   // Hits come in token order and things never overlap one another, so one pointer over the
   // things tells whether a country starts inside one.
@@ -656,7 +658,7 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
   const passages = splitPassages(t);
   const figures = recogniseFigures(t, passages, pub, options.all === true);
   carryCurrency(figures, passages);
-  const hits = collectHits(t, passages);
+  const hits = collectHits(t, passages, mentionsWith(options.metricAliases));
   const ctx: Context = {
     t,
     passages,

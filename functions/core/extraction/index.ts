@@ -3,3 +3,4 @@
  */
 export { type ExtractOptions, extractClaims } from './extract-claims.ts';
 export { type NumberMention, recogniseNumbers } from './recognise-numbers.ts';
+export { KNOWN_METRICS } from './vocabulary.ts';

@@ -4,7 +4,7 @@
  * currencies, units and qualifiers.
  */
 
-import type { Qualifier } from '../model.ts';
+import type { MetricAlias, Qualifier } from '../model.ts';
 import boilerplate from './data/boilerplate.json' with { type: 'json' };
 import countries from './data/countries.json' with { type: 'json' };
 import currencies from './data/currencies.json' with { type: 'json' };
@@ -83,14 +83,38 @@ const eventEntries: Array<[string, Mention]> = Object.entries(events.verbs as Re
 );
 const mutualEntries: Array<[string, Mention]> = events.mutualMarkers.map((w) => [w, { type: 'mutual' }]);
 
+const mentionEntries = [...thingEntries, ...countryEntries, ...metricEntries, ...eventEntries, ...mutualEntries];
+
 /** All context phrases in one matcher; the mention type is the layer. */
-export const MENTIONS: PhraseMatcher<Mention> = buildPhraseMatcher([
-  ...thingEntries,
-  ...countryEntries,
-  ...metricEntries,
-  ...eventEntries,
-  ...mutualEntries,
-]);
+export const MENTIONS: PhraseMatcher<Mention> = buildPhraseMatcher(mentionEntries);
+
+const metricInfoById = new Map(
+  (metrics as Array<MetricInfo & { aliases: string[] }>).map(({ aliases: _aliases, ...info }) => [info.metric, info]),
+);
+
+/** The metrics figcheck's extractor knows; data editors may add wordings for these. */
+export const KNOWN_METRICS: ReadonlySet<string> = new Set(metricInfoById.keys());
+
+const extendedMentions = new WeakMap<readonly MetricAlias[], PhraseMatcher<Mention>>();
+
+/**
+ * The mention matcher with a data editor's extra metric aliases added. Built once per alias list
+ * (callers keep the list they loaded), so articles pay nothing for it after the first.
+ */
+export function mentionsWith(aliases: readonly MetricAlias[] | undefined): PhraseMatcher<Mention> {
+  if (!aliases || aliases.length === 0) return MENTIONS;
+  let matcher = extendedMentions.get(aliases);
+  if (!matcher) {
+    const extra: Array<[string, Mention]> = [];
+    for (const { metric, alias } of aliases) {
+      const info = metricInfoById.get(metric);
+      if (info) extra.push([alias, { type: 'metric', info }]);
+    }
+    matcher = buildPhraseMatcher([...mentionEntries, ...extra]);
+    extendedMentions.set(aliases, matcher);
+  }
+  return matcher;
+}
 
 export const ANNIVERSARY_OF: PhraseMatcher<string> = buildPhraseMatcher(
   Object.entries(events.anniversaryOf as Record<string, string>),

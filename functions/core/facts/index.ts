@@ -1,4 +1,5 @@
 export { CsvSyntaxError, parseCsv } from './parse-csv.ts';
+export { readMetricAliasesCsv } from './read-metric-aliases.ts';
 export type { FactRowError, ReadFactsResult } from './read-reference-facts.ts';
 export {
   FACT_COLUMNS,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   parseCsv,
+  readMetricAliasesCsv,
   readReferenceFactsCsv,
   readReferenceFactsFile,
   readReferenceFactsJsonl,
@@ -168,5 +169,33 @@ describe('readReferenceFactsJsonl', () => {
   it('is chosen for .jsonl files by readReferenceFactsFile', () => {
     expect(readReferenceFactsFile('facts.jsonl', line({})).facts).toHaveLength(1);
     expect(readReferenceFactsFile('facts.csv', `${HEADER}\n${GOOD}`).facts).toHaveLength(1);
+  });
+});
+
+describe('readMetricAliasesCsv', () => {
+  const known = new Set(['trade_turnover', 'exports']);
+
+  it('reads metric,alias rows, folding case and white space and dropping repeats', () => {
+    const { aliases, errors } = readMetricAliasesCsv(
+      'metric,alias\ntrade_turnover,Commerce  Between\nexports,sales abroad\ntrade_turnover,commerce between\n',
+      known,
+    );
+    expect(errors).toEqual([]);
+    expect(aliases).toEqual([
+      { metric: 'trade_turnover', alias: 'commerce between' },
+      { metric: 'exports', alias: 'sales abroad' },
+    ]);
+  });
+
+  it('names the line and column of an unknown metric or an unusable alias', () => {
+    const { aliases, errors } = readMetricAliasesCsv(
+      'metric,alias\ngdp_per_goat,output\nexports,$$\n',
+      known,
+    );
+    expect(aliases).toEqual([]);
+    expect(errors).toEqual([
+      { line: 2, column: 'metric', message: 'unknown metric "gdp_per_goat"' },
+      { line: 3, column: 'alias', message: 'alias "$$" must be 2-80 letters, digits, spaces, \' or -' },
+    ]);
   });
 });
