@@ -12,9 +12,14 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Runs `work` `runs` times after one warm-up run and returns each run's milliseconds. */
-export function timeRuns(runs: number, work: () => void): number[] {
-  work();
+/**
+ * Runs `work` `runs` times and returns each run's milliseconds, after warming up (at least one
+ * run, and more until `warmupMs` have passed) so that the JIT has compiled the hot paths.
+ */
+export function timeRuns(runs: number, work: () => void, warmupMs = 0): number[] {
+  const warmupEnd = performance.now() + warmupMs;
+  do work();
+  while (performance.now() < warmupEnd);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
