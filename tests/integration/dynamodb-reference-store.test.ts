@@ -115,8 +115,12 @@ describe('DynamoDbReferenceStore under write throttling', () => {
     const { facts } = readReferenceFactsCsv(
       readFileSync(new URL('../../data/facts.csv', import.meta.url), 'utf8'),
     );
-    const report = await store.putFacts(facts.slice(0, 20));
+    const progress: [number, number][] = [];
+    const report = await store.putFacts(facts.slice(0, 20), (done, total) => progress.push([done, total]));
     expect(throttledCalls).toBe(3);
+    // Progress only grows and ends with every fact written.
+    expect(progress.at(-1)).toEqual([20, 20]);
+    expect(progress.every(([done], i) => i === 0 || done >= progress[i - 1]![0])).toBe(true);
     expect(sleeps.length).toBeGreaterThanOrEqual(3);
     const page = await db.client.send(new ScanCommand({ TableName: table, Select: 'COUNT' }));
     expect(page.Count).toBe(report.items);
