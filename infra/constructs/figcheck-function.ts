@@ -4,8 +4,9 @@
  * environment variable and grant the access together, so a function never gets one without
  * the other.
  */
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -34,7 +35,25 @@ export class FigcheckFunction extends Construct {
       retention: props.logRetention,
       removalPolicy: props.removalPolicy,
     });
+    // A role of our own instead of AWSLambdaBasicExecutionRole: it may write to this function's
+    // log group only, not create and write any log group in the account.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (execution role)`,
+    });
+    logGroup.grantWrite(role);
+    // X-Ray accepts trace segments only on Resource "*"; it has no resource-level permissions.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
+    });
+    // The runtime is a project decision (the Lambda runtime figcheck is built and tested for).
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'figcheck targets nodejs22.x deliberately; the runtime is raised together with the tests.',
+    });
     this.function = new NodejsFunction(this, 'Function', {
+      role,
       entry: `${REPO_ROOT}functions/${props.entry}/handler.ts`,
       handler: 'handler',
       projectRoot: REPO_ROOT,

@@ -2,11 +2,12 @@
  * The stateless part of figcheck: the API functions and the HTTP API that routes to them
  * (routes from functions/adapters/http/api-routes.ts, shared with the local server).
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ARTICLES_TABLE, FACTS_TABLE } from '../../functions/adapters/dynamodb/table-definitions.ts';
 import { API_ROUTES, type FunctionName } from '../../functions/adapters/http/api-routes.ts';
@@ -43,7 +44,22 @@ export class ServiceStack extends Stack {
       }).bindTableReadWrite(FACTS_TABLE, props.factsTable),
     };
 
-    this.api = new HttpApi(this, 'HttpApi', { description: `figcheck API (${props.stage.name})` });
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: `figcheck API (${props.stage.name})`,
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: props.stage.logRetention,
+      removalPolicy: props.stage.statefulRemovalPolicy,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      // A ceiling for the whole API, so a runaway client cannot exhaust the account's Lambda concurrency.
+      throttle: { rateLimit: 200, burstLimit: 400 },
+    });
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     const adminAuthorizer = new HttpIamAuthorizer();
     for (const route of API_ROUTES) {
@@ -55,13 +71,20 @@ export class ServiceStack extends Stack {
         );
         integrations.set(route.function, integration);
       }
-      this.api.addRoutes({
+      const [added] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
         // Writing reference data needs AWS credentials (SigV4) of a data editor's IAM identity.
         authorizer: route.admin ? adminAuthorizer : undefined,
       });
+      if (route.public && added) {
+        Validations.of(added).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'A public route by design (health checks by load balancers and monitors carry no credentials).',
+        });
+      }
     }
 
     new CfnOutput(this, 'ApiUrl', {

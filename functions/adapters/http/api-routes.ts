@@ -13,11 +13,13 @@ export interface ApiRoute {
   function: FunctionName;
   /** Writes reference data: in AWS it requires IAM (SigV4) authorization. */
   admin?: boolean;
+  /** Open to anyone by design, with no credentials at all. */
+  public?: boolean;
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/v1/checks', function: 'api' },
-  { method: 'GET', path: '/health', function: 'api' },
+  { method: 'GET', path: '/health', function: 'api', public: true },
   { method: 'GET', path: '/v1/facts', function: 'facts-api' },
   { method: 'PUT', path: '/v1/facts', function: 'facts-api', admin: true },
   { method: 'GET', path: '/v1/facts/{id}', function: 'facts-api' },
