@@ -9,9 +9,11 @@ import { readServiceConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
+import { ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
+import { logError } from '../adapters/log.ts';
 import { RefreshingMetricAliases } from '../adapters/refreshing-metric-aliases.ts';
 import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
@@ -46,14 +48,34 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
     result,
   });
   // Offsets point into the checked text; for HTML input that is the extracted article text.
-  return jsonResponse(200, { articleId, ...result, ...(extracted ? { text } : {}) });
+  return jsonResponse(200, {
+    articleId,
+    links: { article: `/v1/articles/${articleId}` },
+    ...result,
+    ...(extracted ? { text } : {}),
+  });
 }
 
+async function getArticle(_event: APIGatewayProxyEventV2, params: Record<string, string>) {
+  const article = await articles.get(params.id!);
+  if (!article) throw new ResourceNotFoundError(`no article with id ${params.id}`);
+  const { result, ...rest } = article;
+  return jsonResponse(200, { ...rest, ...result });
+}
+
+/** Healthy when the function is configured and its tables answer. */
 async function health(): Promise<APIGatewayProxyResultV2> {
-  return jsonResponse(200, { status: 'ok' });
+  try {
+    await Promise.all([articles.ping(), factTable.ping()]);
+    return jsonResponse(200, { status: 'ok' });
+  } catch (error) {
+    logError('health check failed', error);
+    return jsonResponse(503, { status: 'unavailable' }, { 'retry-after': '5' });
+  }
 }
 
 export const handler = createRouter({
   '/v1/checks': { POST: postCheck },
+  '/v1/articles/{id}': { GET: getArticle },
   '/health': { GET: health },
 });

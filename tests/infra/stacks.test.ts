@@ -138,6 +138,7 @@ describe('service stack', () => {
     );
     expect(routes.map((r) => `${r.RouteKey} ${r.AuthorizationType ?? 'NONE'}`).sort()).toEqual([
       'GET /health NONE',
+      'GET /v1/articles/{id} NONE',
       'GET /v1/facts NONE',
       'GET /v1/facts/{id} NONE',
       'POST /v1/checks NONE',
@@ -161,7 +162,9 @@ describe('production hardening', () => {
     for (const statement of logStatements) {
       expect([statement.Action].flat().sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
       // The function's own log group (a GetAtt of its LogGroup), never "*".
-      expect(JSON.stringify(statement.Resource)).toMatch(/"Fn::GetAtt":\["(Api|FactsApi)Logs[0-9A-F]{8}","Arn"\]/);
+      expect(JSON.stringify(statement.Resource)).toMatch(
+        /"Fn::GetAtt":\["(Api|FactsApi)Logs[0-9A-F]{8}","Arn"\]/,
+      );
     }
   });
 
@@ -181,6 +184,7 @@ describe('production hardening', () => {
     );
     // API keys for these routes are the next step; every other finding is fixed or acknowledged with its reason.
     expect(findings.sort()).toEqual([
+      'AwsSolutions-APIG4 figcheck-dev-service/HttpApi/GET--v1--articles--{id}/Resource',
       'AwsSolutions-APIG4 figcheck-dev-service/HttpApi/GET--v1--facts--{id}/Resource',
       'AwsSolutions-APIG4 figcheck-dev-service/HttpApi/GET--v1--facts/Resource',
       'AwsSolutions-APIG4 figcheck-dev-service/HttpApi/POST--v1--checks/Resource',

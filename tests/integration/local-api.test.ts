@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
@@ -133,7 +133,32 @@ describe('the local API server invoking the Lambda handler', () => {
     expect(wrongMethod.headers.get('allow')).toBe('POST');
   });
 
-  it('answers GET /health with 200', async () => {
+  it('serves a checked article again by its id, and 404 for an unknown one', async () => {
+    const posted = await post(
+      '/v1/checks',
+      JSON.stringify({ text: SAMPLE, publishedAt: '2024-04-22', title: 'Sample' }),
+    );
+    const { articleId, links, claims } = (await posted.json()) as {
+      articleId: string;
+      links: { article: string };
+      claims: unknown[];
+    };
+    expect(links.article).toBe(`/v1/articles/${articleId}`);
+    const response = await fetch(`${stack.apiUrl}${links.article}`);
+    expect(response.status).toBe(200);
+    const article = (await response.json()) as {
+      articleId: string;
+      title: string;
+      text: string;
+      claims: unknown[];
+    };
+    expect(article).toMatchObject({ articleId, title: 'Sample', text: SAMPLE, publishedAt: '2024-04-22' });
+    expect(article.claims).toEqual(claims);
+    const unknown = await fetch(`${stack.apiUrl}/v1/articles/00000000-0000-0000-0000-000000000000`);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('answers GET /health with 200 while its tables answer', async () => {
     const response = await fetch(`${stack.apiUrl}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
@@ -203,5 +228,15 @@ describe('the reference facts API', () => {
     const unknown = await fetch(`${stack.apiUrl}/v1/facts/NOPE`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { detail: string }).detail).toBe('no fact with id NOPE');
+  });
+});
+
+describe('health when the database is gone', () => {
+  it('answers 503 with Retry-After once a table no longer answers', async () => {
+    await db.client.send(new DeleteTableCommand({ TableName: stack.tables.FIGCHECK_ARTICLES_TABLE! }));
+    const response = await fetch(`${stack.apiUrl}/health`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({ status: 'unavailable' });
   });
 });

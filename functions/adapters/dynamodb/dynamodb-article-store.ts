@@ -1,6 +1,7 @@
 /** Stores checked articles (input, claims and verdicts) in the articles table. */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult } from '../../core/model.ts';
+import { pingTable } from './ping-table.ts';
 
 export interface StoredArticle {
   articleId: string;
@@ -25,6 +26,10 @@ export class DynamoDbArticleStore {
         Item: { pk: `ARTICLE#${article.articleId}`, sk: 'RESULT', ...article },
       }),
     );
+  }
+
+  ping(): Promise<void> {
+    return pingTable(this.client, this.tableName);
   }
 
   async get(articleId: string): Promise<StoredArticle | undefined> {

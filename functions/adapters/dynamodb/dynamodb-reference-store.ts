@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MetricAlias, ReferenceFact } from '../../core/model.ts';
 import type { FactQuery, MetricAliasStore, ReferenceStore } from '../../core/ports.ts';
+import { pingTable } from './ping-table.ts';
 
 const BATCH_SIZE = 25;
 /** Metric aliases live in one partition of the facts table: pk METRIC_ALIAS, sk <metric>#<alias>. */
@@ -86,6 +87,10 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return aliases;
+  }
+
+  ping(): Promise<void> {
+    return pingTable(this.client, this.tableName);
   }
 
   /** Every revision of every fact of a metric that names an entity, oldest period first. */

@@ -19,6 +19,7 @@ export interface ApiRoute {
 
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/v1/checks', function: 'api' },
+  { method: 'GET', path: '/v1/articles/{id}', function: 'api' },
   { method: 'GET', path: '/health', function: 'api', public: true },
   { method: 'GET', path: '/v1/facts', function: 'facts-api' },
   { method: 'PUT', path: '/v1/facts', function: 'facts-api', admin: true },
