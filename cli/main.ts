@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { DEFAULT_SCOPES, isClientName, isScope, SCOPES } from '../functions/core/access/index.ts';
 import { extractArticleText } from '../functions/core/html/index.ts';
 import {
   checkArticle,
@@ -43,6 +44,11 @@ Usage:
       reference table. Re-importing the same file changes nothing. A file with an invalid row
       is not imported at all unless --skip-invalid, which imports the valid rows.
 
+  figcheck keys create NAME [--scopes checks:write,articles:read,facts:read,facts:write]
+      Create an API key for a client (printed once; only its hash is stored). Default scopes:
+      checks:write, articles:read, facts:read.
+  figcheck keys revoke NAME
+      Revoke every key of a client.
   figcheck aliases import FILE
       Add wordings for known metrics (CSV: metric,alias, e.g. trade_turnover,commerce between)
       to the vocabulary the checks use; they are kept in the reference table beside the facts.
@@ -97,6 +103,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       html: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
+      scopes: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -137,6 +144,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       return 0;
     }
+    case 'keys': {
+      return manageKeys(rest, values.scopes, io);
+    }
     case 'aliases': {
       if (rest[0] !== 'import') throw new UsageError('usage: figcheck aliases import FILE');
       return importAliases(rest[1], io);
@@ -167,6 +177,37 @@ async function importFacts(file: string | undefined, skipInvalid: boolean, io: I
     if (progress) io.err('\n');
     const skipped = errors.length > 0 ? `; skipped ${errors.length} invalid rows` : '';
     io.out(`Imported ${report.facts} facts (${report.items} items) into ${opened.description}${skipped}.\n`);
+  } finally {
+    await opened.close();
+  }
+  return 0;
+}
+
+async function manageKeys(args: string[], scopes: string | undefined, io: Io): Promise<number> {
+  const [action, name] = args;
+  if ((action !== 'create' && action !== 'revoke') || !name) {
+    throw new UsageError('usage: figcheck keys create NAME [--scopes a,b] | figcheck keys revoke NAME');
+  }
+  if (!isClientName(name)) {
+    throw new UsageError(`NAME must be 1-63 letters, digits, . _ or - (got "${name}")`);
+  }
+  const wanted = scopes === undefined ? [...DEFAULT_SCOPES] : scopes.split(',').map((s) => s.trim());
+  const unknown = wanted.filter((s) => !isScope(s));
+  if (unknown.length > 0)
+    throw new UsageError(`unknown scope ${unknown.join(', ')}; scopes are ${SCOPES.join(', ')}`);
+  const opened = await openReferenceStore(process.env, { temporary: false });
+  try {
+    if (action === 'create') {
+      const { key, client } = await opened.apiKeys.create(name, wanted.filter(isScope));
+      io.out(`${key}\n`);
+      io.err(
+        `Created a key for ${client.name} with scopes ${client.scopes.join(', ')} in ${opened.description}.\n`,
+      );
+      io.err('Store it now: only its hash is kept, so it cannot be shown again.\n');
+    } else {
+      const revoked = await opened.apiKeys.revoke(name);
+      io.out(`Revoked ${revoked} key${revoked === 1 ? '' : 's'} of ${name} in ${opened.description}.\n`);
+    }
   } finally {
     await opened.close();
   }

@@ -13,6 +13,7 @@ export function buildFigcheck(app: App, stageName: string | undefined) {
     env,
     factsTable: data.factsTable,
     articlesTable: data.articlesTable,
+    apiKeysTable: data.apiKeysTable,
   });
   return { data, service };
 }

@@ -11,11 +11,13 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/create-document-client.ts';
+import { DynamoDbApiKeyStore } from '../functions/adapters/dynamodb/dynamodb-api-key-store.ts';
 import {
   DynamoDbReferenceStore,
   type FactWriteReport,
 } from '../functions/adapters/dynamodb/dynamodb-reference-store.ts';
 import { TABLE_DEFINITIONS, type TableDefinition } from '../functions/adapters/dynamodb/table-definitions.ts';
+import { isClientName, SCOPES } from '../functions/core/access/index.ts';
 import { readMetricAliasesCsv, readReferenceFactsCsv } from '../functions/core/facts/index.ts';
 import { KNOWN_METRICS } from '../functions/core/index.ts';
 
@@ -95,4 +97,35 @@ export async function seedFacts(
   if (aliases.errors.length > 0) throw new Error(`data/metric-aliases.csv: ${aliases.errors[0]!.message}`);
   await store.putMetricAliases(aliases.aliases);
   return report;
+}
+
+export interface LocalApiKey {
+  name: string;
+  key: string;
+}
+
+/** Stores local API keys (hashed) with every scope: on one machine the user is the admin. */
+export async function seedApiKeys(
+  client: DynamoDBClient,
+  apiKeysTable: string,
+  keys: readonly LocalApiKey[],
+) {
+  const store = new DynamoDbApiKeyStore(createDocumentClient(client), apiKeysTable);
+  for (const { name, key } of keys) await store.create(name, SCOPES, key);
+}
+
+/** Parses FIGCHECK_API_KEYS: comma-separated name:key pairs. */
+export function parseLocalApiKeys(value: string | undefined): LocalApiKey[] {
+  if (!value?.trim()) return [];
+  return value.split(',').map((pair) => {
+    const at = pair.indexOf(':');
+    const name = pair.slice(0, at).trim();
+    const key = pair.slice(at + 1).trim();
+    if (at <= 0 || !isClientName(name) || key.length < 16) {
+      throw new Error(
+        'FIGCHECK_API_KEYS must be comma-separated name:key pairs, each key at least 16 characters',
+      );
+    }
+    return { name, key };
+  });
 }

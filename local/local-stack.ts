@@ -7,7 +7,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type FunctionName, functionForPath } from '../functions/adapters/http/api-routes.ts';
 import type { HttpApiHandler, RunningServer } from './api-gateway-server.ts';
 import { serveHttpApi } from './api-gateway-server.ts';
-import { ensureTables, localTableNames, seedFacts, type TableNames } from './bootstrap.ts';
+import {
+  ensureTables,
+  type LocalApiKey,
+  localTableNames,
+  seedApiKeys,
+  seedFacts,
+  type TableNames,
+} from './bootstrap.ts';
 import { type DynamoDbLocal, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from './dynamodb-local.ts';
 
 export interface LocalStackOptions {
@@ -21,6 +28,8 @@ export interface LocalStackOptions {
   dynamoDbEndpoint?: string;
   /** Table name prefix, so that several stacks can share one DynamoDB Local. */
   tablePrefix?: string;
+  /** API keys to store (hashed, every scope) before serving. */
+  apiKeys?: readonly LocalApiKey[];
 }
 
 export interface LocalStack {
@@ -45,11 +54,16 @@ export function useLocalEnvironment(endpoint: string, tables: TableNames): void 
   });
 }
 
-export async function prepareDatabase(endpoint: string, tables: TableNames): Promise<number> {
+export async function prepareDatabase(
+  endpoint: string,
+  tables: TableNames,
+  apiKeys: readonly LocalApiKey[] = [],
+): Promise<number> {
   const client = new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint });
   try {
     await ensureTables(client, tables);
     const report = await seedFacts(client, tables.FIGCHECK_FACTS_TABLE!);
+    await seedApiKeys(client, tables.FIGCHECK_API_KEYS_TABLE!, apiKeys);
     return report.facts;
   } finally {
     client.destroy();
@@ -63,7 +77,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   let server: RunningServer | undefined;
   try {
     const tables = localTableNames(options.tablePrefix);
-    const factsLoaded = await prepareDatabase(dynamo.endpoint, tables);
+    const factsLoaded = await prepareDatabase(dynamo.endpoint, tables, options.apiKeys);
     useLocalEnvironment(dynamo.endpoint, tables);
     const handlers: Record<FunctionName, HttpApiHandler> = {
       api: ((await import('../functions/api/handler.ts')) as { handler: HttpApiHandler }).handler,

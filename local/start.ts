@@ -3,21 +3,40 @@
  * creates the tables, loads the reference facts, serves the API on http://127.0.0.1:8787
  * (PORT overrides), checks the sample article through that API and prints its verdicts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { formatCheckTable } from '../cli/format-check-table.ts';
+import { generateApiKey } from '../functions/core/access/index.ts';
 import type { CheckResult } from '../functions/core/index.ts';
+import { type LocalApiKey, parseLocalApiKeys } from './bootstrap.ts';
 import { DATA_DIR, removeLocalStackRecord, writeLocalStackRecord } from './local-endpoint-file.ts';
 import { startLocalStack } from './local-stack.ts';
 
 const SAMPLE = new URL('../examples/putin-aliyev-kremlin.txt', import.meta.url);
 const SAMPLE_META = new URL('../examples/putin-aliyev-kremlin.meta.json', import.meta.url);
 
+/**
+ * The keys the local API accepts: FIGCHECK_API_KEYS when set, else one key for the client
+ * "local", made on first start and kept in .data/ so that restarts keep it.
+ */
+function localApiKeys(): LocalApiKey[] {
+  const configured = parseLocalApiKeys(process.env.FIGCHECK_API_KEYS);
+  if (configured.length > 0) return configured;
+  const file = `${DATA_DIR}local-api-key`;
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, `${generateApiKey()}\n`, { mode: 0o600 });
+  }
+  return [{ name: 'local', key: readFileSync(file, 'utf8').trim() }];
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);
   console.log('Starting DynamoDB Local (data in .data/dynamodb) ...');
-  const stack = await startLocalStack({ dataDir: `${DATA_DIR}dynamodb`, port });
+  const apiKeys = localApiKeys();
+  const stack = await startLocalStack({ dataDir: `${DATA_DIR}dynamodb`, port, apiKeys });
+  const apiKey = apiKeys[0]!.key;
   writeLocalStackRecord({
     pid: process.pid,
     apiUrl: stack.apiUrl,
@@ -40,7 +59,7 @@ async function main(): Promise<void> {
   const meta = JSON.parse(readFileSync(SAMPLE_META, 'utf8')) as { title: string; publishedAt: string };
   const response = await fetch(`${stack.apiUrl}/v1/checks`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
     body: JSON.stringify({
       text: readFileSync(SAMPLE, 'utf8'),
       publishedAt: meta.publishedAt,
@@ -55,7 +74,10 @@ async function main(): Promise<void> {
   );
   console.log(formatCheckTable(result, { colour: Boolean(process.stdout.isTTY) }));
   console.log(`\nfigcheck API listening on ${stack.apiUrl}`);
-  console.log(`  curl -X POST ${stack.apiUrl}/v1/checks -H 'content-type: application/json' \\`);
+  console.log(`API key (client "${apiKeys[0]!.name}", every scope): ${apiKey}`);
+  console.log(
+    `  curl -X POST ${stack.apiUrl}/v1/checks -H 'content-type: application/json' -H 'x-api-key: ${apiKey}' \\`,
+  );
   console.log(
     `       -d '{"text":"Trade reached more than $4 billion last year.","publishedAt":"2024-04-22"}'`,
   );

@@ -2,7 +2,7 @@
  * Reads and validates the functions' configuration from the environment, once, at cold start.
  * A missing variable fails with a message that names it.
  */
-import { ARTICLES_TABLE, FACTS_TABLE } from './dynamodb/table-definitions.ts';
+import { API_KEYS_TABLE, ARTICLES_TABLE, FACTS_TABLE } from './dynamodb/table-definitions.ts';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -14,6 +14,7 @@ export class ConfigError extends Error {
 export interface ServiceConfig {
   factsTable: string;
   articlesTable: string;
+  apiKeysTable: string;
   /** How long a warm container reuses fact look-ups (FIGCHECK_FACT_CACHE_TTL_SECONDS, default 300). */
   factCacheTtlMs: number;
   /** How many look-up answers it keeps (FIGCHECK_FACT_CACHE_MAX_ENTRIES, default 5000). */
@@ -35,14 +36,21 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 /** The fact administration function needs only the facts table. */
-export function readFactsApiConfig(env: NodeJS.ProcessEnv = process.env): { factsTable: string } {
-  return { factsTable: required(env, FACTS_TABLE.envVar) };
+export function readFactsApiConfig(env: NodeJS.ProcessEnv = process.env): {
+  factsTable: string;
+  apiKeysTable: string;
+} {
+  return {
+    factsTable: required(env, FACTS_TABLE.envVar),
+    apiKeysTable: required(env, API_KEYS_TABLE.envVar),
+  };
 }
 
 export function readServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   return {
     factsTable: required(env, FACTS_TABLE.envVar),
     articlesTable: required(env, ARTICLES_TABLE.envVar),
+    apiKeysTable: required(env, API_KEYS_TABLE.envVar),
     factCacheTtlMs: wholeNumber(env, 'FIGCHECK_FACT_CACHE_TTL_SECONDS', 300) * 1000,
     factCacheMaxEntries: wholeNumber(env, 'FIGCHECK_FACT_CACHE_MAX_ENTRIES', 5000),
   };

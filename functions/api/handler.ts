@@ -7,8 +7,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { CachingReferenceStore } from '../adapters/caching-reference-store.ts';
 import { readServiceConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
+import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
 import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
+import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody } from '../adapters/http/read-json-body.ts';
@@ -27,6 +29,7 @@ const references = new CachingReferenceStore(factTable, {
   maxEntries: config.factCacheMaxEntries,
 });
 const metricAliases = new RefreshingMetricAliases(factTable, config.factCacheTtlMs);
+const authenticator = createAuthenticator(new DynamoDbApiKeyStore(client, config.apiKeysTable));
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 
 async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
@@ -74,8 +77,12 @@ async function health(): Promise<APIGatewayProxyResultV2> {
   }
 }
 
-export const handler = createRouter({
-  '/v1/checks': { POST: postCheck },
-  '/v1/articles/{id}': { GET: getArticle },
-  '/health': { GET: health },
-});
+export const handler = createRouter(
+  'api',
+  {
+    'POST /v1/checks': postCheck,
+    'GET /v1/articles/{id}': getArticle,
+    'GET /health': health,
+  },
+  authenticator,
+);

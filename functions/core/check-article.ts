@@ -12,6 +12,9 @@ export async function checkArticle(
   store: ReferenceStore,
   options: { metricAliases?: readonly MetricAlias[] } = {},
 ): Promise<CheckResult> {
-  const claims = extractClaims(article.text, { publishedAt: article.publishedAt, metricAliases: options.metricAliases });
+  const claims = extractClaims(article.text, {
+    publishedAt: article.publishedAt,
+    metricAliases: options.metricAliases,
+  });
   return checkClaims(claims, { publishedAt: article.publishedAt }, store);
 }

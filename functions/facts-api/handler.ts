@@ -6,7 +6,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { z } from 'zod';
 import { readFactsApiConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
+import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
+import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody } from '../adapters/http/read-json-body.ts';
@@ -17,7 +19,9 @@ import { readReferenceFactList } from '../core/facts/index.ts';
 export const MAX_FACTS_PER_REQUEST = 1000;
 
 const config = readFactsApiConfig();
-const store = new DynamoDbReferenceStore(createDocumentClient(), config.factsTable);
+const client = createDocumentClient();
+const store = new DynamoDbReferenceStore(client, config.factsTable);
+const authenticator = createAuthenticator(new DynamoDbApiKeyStore(client, config.apiKeysTable));
 
 const putFactsSchema = z.strictObject({
   facts: z
@@ -66,7 +70,12 @@ async function factHistory(_event: APIGatewayProxyEventV2, params: Record<string
   return jsonResponse(200, { id, current: revisions[revisions.length - 1], revisions });
 }
 
-export const handler = createRouter({
-  '/v1/facts': { GET: listFacts, PUT: putFacts },
-  '/v1/facts/{id}': { GET: factHistory },
-});
+export const handler = createRouter(
+  'facts-api',
+  {
+    'GET /v1/facts': listFacts,
+    'PUT /v1/facts': putFacts,
+    'GET /v1/facts/{id}': factHistory,
+  },
+  authenticator,
+);

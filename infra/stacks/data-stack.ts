@@ -7,6 +7,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import {
+  API_KEYS_TABLE,
   ARTICLES_TABLE,
   FACTS_TABLE,
   type KeyType,
@@ -25,6 +26,7 @@ function attributeType(type: KeyType): AttributeType {
 export class DataStack extends Stack {
   readonly factsTable: TableV2;
   readonly articlesTable: TableV2;
+  readonly apiKeysTable: TableV2;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -49,5 +51,6 @@ export class DataStack extends Stack {
       });
     this.factsTable = build(FACTS_TABLE);
     this.articlesTable = build(ARTICLES_TABLE);
+    this.apiKeysTable = build(API_KEYS_TABLE);
   }
 }

@@ -4,12 +4,15 @@
  */
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ARTICLES_TABLE, FACTS_TABLE } from '../../functions/adapters/dynamodb/table-definitions.ts';
+import {
+  API_KEYS_TABLE,
+  ARTICLES_TABLE,
+  FACTS_TABLE,
+} from '../../functions/adapters/dynamodb/table-definitions.ts';
 import { API_ROUTES, type FunctionName } from '../../functions/adapters/http/api-routes.ts';
 import { FigcheckFunction } from '../constructs/figcheck-function.ts';
 import type { StageSettings } from './stage.ts';
@@ -18,6 +21,7 @@ export interface ServiceStackProps extends StackProps {
   stage: StageSettings;
   factsTable: ITable;
   articlesTable: ITable;
+  apiKeysTable: ITable;
 }
 
 export class ServiceStack extends Stack {
@@ -36,12 +40,15 @@ export class ServiceStack extends Stack {
         description: 'figcheck HTTP API: checks articles and stores their results',
       })
         .bindTableRead(FACTS_TABLE, props.factsTable)
-        .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable),
+        .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable)
+        .bindTableRead(API_KEYS_TABLE, props.apiKeysTable),
       'facts-api': new FigcheckFunction(this, 'FactsApi', {
         ...common,
         entry: 'facts-api',
         description: 'figcheck reference facts: load and read facts with their revisions',
-      }).bindTableReadWrite(FACTS_TABLE, props.factsTable),
+      })
+        .bindTableReadWrite(FACTS_TABLE, props.factsTable)
+        .bindTableRead(API_KEYS_TABLE, props.apiKeysTable),
     };
 
     this.api = new HttpApi(this, 'HttpApi', {
@@ -61,7 +68,6 @@ export class ServiceStack extends Stack {
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
-    const adminAuthorizer = new HttpIamAuthorizer();
     for (const route of API_ROUTES) {
       let integration = integrations.get(route.function);
       if (!integration) {
@@ -75,14 +81,14 @@ export class ServiceStack extends Stack {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
-        // Writing reference data needs AWS credentials (SigV4) of a data editor's IAM identity.
-        authorizer: route.admin ? adminAuthorizer : undefined,
       });
-      if (route.public && added) {
+      if (added) {
         Validations.of(added).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
-            'A public route by design (health checks by load balancers and monitors carry no credentials).',
+            route.scope === null
+              ? 'A public route by design: health checks by load balancers and monitors carry no credentials.'
+              : `Authorised in the function by figcheck API key (hashed in the ApiKeys table), scope ${route.scope}.`,
         });
       }
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/create-document-client.ts';
+import { DynamoDbApiKeyStore } from '../../functions/adapters/dynamodb/dynamodb-api-key-store.ts';
 import { DynamoDbReferenceStore } from '../../functions/adapters/dynamodb/dynamodb-reference-store.ts';
 import { seedFacts } from '../../local/bootstrap.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
@@ -41,6 +42,7 @@ beforeAll(async () => {
     ...process.env,
     FIGCHECK_DYNAMODB_ENDPOINT: db.endpoint,
     FIGCHECK_FACTS_TABLE: db.tables.FIGCHECK_FACTS_TABLE,
+    FIGCHECK_API_KEYS_TABLE: db.tables.FIGCHECK_API_KEYS_TABLE,
   };
 });
 
@@ -176,5 +178,24 @@ describe('the figcheck CLI', () => {
     expect(lines[2].claims.map((c: { value: unknown; unit: unknown }) => [c.value, c.unit])).toEqual([
       [1300000000, 'EUR'],
     ]);
+  });
+
+  it('keys create prints a new key once, and keys revoke revokes every key of that client', async () => {
+    const created = await figcheck(['keys', 'create', 'newsroom-bot', '--scopes', 'checks:write']);
+    expect(created.code).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^fc_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toContain('Created a key for newsroom-bot with scopes checks:write');
+    const keys = new DynamoDbApiKeyStore(createDocumentClient(db.client), db.tables.FIGCHECK_API_KEYS_TABLE!);
+    expect(await keys.findByKey(key)).toMatchObject({ name: 'newsroom-bot', scopes: ['checks:write'] });
+    const revoked = await figcheck(['keys', 'revoke', 'newsroom-bot']);
+    expect(revoked.stdout).toContain('Revoked 1 key of newsroom-bot');
+    expect((await keys.findByKey(key))?.revokedAt).toMatch(/^\d{4}-/);
+  });
+
+  it('keys create refuses an unknown scope, naming it', async () => {
+    const { code, stderr } = await figcheck(['keys', 'create', 'x', '--scopes', 'checks:write,everything']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown scope everything');
   });
 });

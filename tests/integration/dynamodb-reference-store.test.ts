@@ -5,7 +5,7 @@ import { createDocumentClient } from '../../functions/adapters/dynamodb/create-d
 import { DynamoDbReferenceStore } from '../../functions/adapters/dynamodb/dynamodb-reference-store.ts';
 import { readReferenceFactsCsv } from '../../functions/core/facts/index.ts';
 import type { ReferenceFact } from '../../functions/core/model.ts';
-import { ensureTables, seedFacts } from '../../local/bootstrap.ts';
+import { ensureTables, localTableNames, seedFacts } from '../../local/bootstrap.ts';
 import { LOCAL_CLIENT_CONFIG } from '../../local/dynamodb-local.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
 
@@ -103,11 +103,9 @@ describe('DynamoDbReferenceStore under write throttling', () => {
       },
       { step: 'initialize', name: 'throttleBatchWrites' },
     );
-    const table = `${factsTable}-throttled`;
-    await ensureTables(db.client, {
-      FIGCHECK_FACTS_TABLE: table,
-      FIGCHECK_ARTICLES_TABLE: `${table}-articles`,
-    });
+    const tables = localTableNames(`${db.prefix}-throttled`);
+    await ensureTables(db.client, tables);
+    const table = tables.FIGCHECK_FACTS_TABLE!;
     const sleeps: number[] = [];
     const store = new DynamoDbReferenceStore(createDocumentClient(throttled), table, async (ms) => {
       sleeps.push(ms);

@@ -1,17 +1,34 @@
 import { readFileSync } from 'node:fs';
-import { DeleteTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamodb/create-document-client.ts';
+import { DynamoDbApiKeyStore } from '../../functions/adapters/dynamodb/dynamodb-api-key-store.ts';
+import { hashApiKey } from '../../functions/core/access/index.ts';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
 
 const SAMPLE = readFileSync(new URL('../../examples/putin-aliyev-kremlin.txt', import.meta.url), 'utf8');
 
+const KEY = 'test-key-0123456789abcdef';
+
 let db: TestDatabase;
 let stack: LocalStack;
 
+/** A request to the local API with the test client's key (every scope). */
+function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${stack.apiUrl}${path}`, {
+    ...init,
+    headers: { 'x-api-key': KEY, ...(init.headers as Record<string, string> | undefined) },
+  });
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
-  stack = await startLocalStack({ dynamoDbEndpoint: db.endpoint, tablePrefix: db.prefix });
+  stack = await startLocalStack({
+    dynamoDbEndpoint: db.endpoint,
+    tablePrefix: db.prefix,
+    apiKeys: [{ name: 'tester', key: KEY }],
+  });
 });
 
 afterAll(async () => {
@@ -20,7 +37,7 @@ afterAll(async () => {
 });
 
 function post(path: string, body: string, contentType = 'application/json') {
-  return fetch(`${stack.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  return call(path, { method: 'POST', headers: { 'content-type': contentType }, body });
 }
 
 describe('the local API server invoking the Lambda handler', () => {
@@ -127,8 +144,8 @@ describe('the local API server invoking the Lambda handler', () => {
   });
 
   it('answers 404 for an unknown route and 405 with Allow for a wrong method', async () => {
-    expect((await fetch(`${stack.apiUrl}/v1/nothing-here`)).status).toBe(404);
-    const wrongMethod = await fetch(`${stack.apiUrl}/v1/checks`);
+    expect((await call(`/v1/nothing-here`)).status).toBe(404);
+    const wrongMethod = await call(`/v1/checks`);
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST');
   });
@@ -144,7 +161,7 @@ describe('the local API server invoking the Lambda handler', () => {
       claims: unknown[];
     };
     expect(links.article).toBe(`/v1/articles/${articleId}`);
-    const response = await fetch(`${stack.apiUrl}${links.article}`);
+    const response = await call(`${links.article}`);
     expect(response.status).toBe(200);
     const article = (await response.json()) as {
       articleId: string;
@@ -154,12 +171,12 @@ describe('the local API server invoking the Lambda handler', () => {
     };
     expect(article).toMatchObject({ articleId, title: 'Sample', text: SAMPLE, publishedAt: '2024-04-22' });
     expect(article.claims).toEqual(claims);
-    const unknown = await fetch(`${stack.apiUrl}/v1/articles/00000000-0000-0000-0000-000000000000`);
+    const unknown = await call(`/v1/articles/00000000-0000-0000-0000-000000000000`);
     expect(unknown.status).toBe(404);
   });
 
   it('answers GET /health with 200 while its tables answer', async () => {
-    const response = await fetch(`${stack.apiUrl}/health`);
+    const response = await call(`/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
@@ -179,13 +196,13 @@ describe('the reference facts API', () => {
     source_url: 'https://example.org/exports',
   });
   const put = (body: unknown) =>
-    fetch(`${stack.apiUrl}/v1/facts`, {
+    call(`/v1/facts`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
   const list = async () => {
-    const response = await fetch(`${stack.apiUrl}/v1/facts?metric=exports&entity=NO`);
+    const response = await call(`/v1/facts?metric=exports&entity=NO`);
     return ((await response.json()) as { facts: { id: string; value: number }[] }).facts;
   };
 
@@ -206,7 +223,7 @@ describe('the reference facts API', () => {
       ['N2', 200000000],
     ]);
     expect((await put({ facts: [fact('N1', 110000000, '2024-06-01')] })).status).toBe(200);
-    const history = await fetch(`${stack.apiUrl}/v1/facts/N1`);
+    const history = await call(`/v1/facts/N1`);
     expect(history.status).toBe(200);
     const body = (await history.json()) as {
       current: { value: number };
@@ -220,21 +237,85 @@ describe('the reference facts API', () => {
   });
 
   it('answers 400 naming the missing query parameter and 404 for an unknown fact id', async () => {
-    const missing = await fetch(`${stack.apiUrl}/v1/facts?metric=exports`);
+    const missing = await call(`/v1/facts?metric=exports`);
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { errors: { field: string }[] }).errors).toEqual([
       { field: 'entity', message: 'is required' },
     ]);
-    const unknown = await fetch(`${stack.apiUrl}/v1/facts/NOPE`);
+    const unknown = await call(`/v1/facts/NOPE`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { detail: string }).detail).toBe('no fact with id NOPE');
+  });
+});
+
+describe('access by API key', () => {
+  const check = (headers: Record<string, string>) =>
+    fetch(`${stack.apiUrl}/v1/checks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ text: 'Exports rose 5% in 2023.', publishedAt: '2024-04-22' }),
+    });
+
+  it('answers 401 with a problem that says how to send a key when none is sent', async () => {
+    const response = await check({});
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="figcheck"');
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'send your API key in the x-api-key header or as "Authorization: Bearer <key>"',
+    );
+  });
+
+  it('answers 401 for a wrong key, and accepts the right one as a bearer token too', async () => {
+    const wrong = await check({ 'x-api-key': 'fc_not-a-key-of-anyone' });
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as { detail: string }).detail).toBe('the API key is not valid');
+    expect((await check({ authorization: `Bearer ${KEY}` })).status).toBe(200);
+  });
+
+  it('answers 403 naming the scope when a key lacks it, and 401 once the key is revoked', async () => {
+    const keys = new DynamoDbApiKeyStore(
+      createDocumentClient(db.client),
+      stack.tables.FIGCHECK_API_KEYS_TABLE!,
+    );
+    const { key } = await keys.create('reader', ['checks:write', 'facts:read']);
+    const write = await fetch(`${stack.apiUrl}/v1/facts`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ facts: [] }),
+    });
+    expect(write.status).toBe(403);
+    expect(((await write.json()) as { detail: string }).detail).toBe(
+      'the key of client "reader" lacks the scope facts:write',
+    );
+    expect((await check({ 'x-api-key': key })).status).toBe(200);
+
+    const other = await keys.create('leaver', ['checks:write']);
+    expect(await keys.revoke('leaver')).toBe(1);
+    const revoked = await check({ 'x-api-key': other.key });
+    expect(revoked.status).toBe(401);
+    expect(((await revoked.json()) as { detail: string }).detail).toMatch(
+      /^the API key was revoked on \d{4}-\d{2}-\d{2}$/,
+    );
+  });
+
+  it('stores keys only as hashes', async () => {
+    const { Items = [] } = await db.client.send(
+      new ScanCommand({ TableName: stack.tables.FIGCHECK_API_KEYS_TABLE! }),
+    );
+    expect(Items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(Items)).not.toContain(KEY);
+    expect(Items.some((item) => item.pk?.S === `KEY#${hashApiKey(KEY)}`)).toBe(true);
+  });
+
+  it('lets GET /health through without a key', async () => {
+    expect((await fetch(`${stack.apiUrl}/health`)).status).toBe(200);
   });
 });
 
 describe('health when the database is gone', () => {
   it('answers 503 with Retry-After once a table no longer answers', async () => {
     await db.client.send(new DeleteTableCommand({ TableName: stack.tables.FIGCHECK_ARTICLES_TABLE! }));
-    const response = await fetch(`${stack.apiUrl}/health`);
+    const response = await call(`/health`);
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.json()).toEqual({ status: 'unavailable' });

@@ -49,4 +49,16 @@ export const ARTICLES_TABLE: TableDefinition = {
   globalSecondaryIndexes: [],
 };
 
-export const TABLE_DEFINITIONS: readonly TableDefinition[] = [FACTS_TABLE, ARTICLES_TABLE];
+/**
+ * API clients and their keys, stored by hash only: pk `KEY#<sha256>`, sk `CLIENT` answers "whose
+ * key is this"; pk `CLIENT#<name>`, sk `KEY#<sha256>` lists a client's keys for revocation.
+ */
+export const API_KEYS_TABLE: TableDefinition = {
+  id: 'ApiKeys',
+  envVar: 'FIGCHECK_API_KEYS_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [],
+};
+
+export const TABLE_DEFINITIONS: readonly TableDefinition[] = [FACTS_TABLE, ARTICLES_TABLE, API_KEYS_TABLE];

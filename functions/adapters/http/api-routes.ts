@@ -4,6 +4,8 @@
  * local API cannot drift. Plain data: safe to import from infra and from Lambda bundles.
  */
 
+import type { Scope } from '../../core/access/index.ts';
+
 export type FunctionName = 'api' | 'facts-api';
 
 export interface ApiRoute {
@@ -11,19 +13,17 @@ export interface ApiRoute {
   /** API Gateway path syntax: `{name}` for a path parameter. */
   path: string;
   function: FunctionName;
-  /** Writes reference data: in AWS it requires IAM (SigV4) authorization. */
-  admin?: boolean;
-  /** Open to anyone by design, with no credentials at all. */
-  public?: boolean;
+  /** The API key scope a client needs; null for a route open to anyone by design. */
+  scope: Scope | null;
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
-  { method: 'POST', path: '/v1/checks', function: 'api' },
-  { method: 'GET', path: '/v1/articles/{id}', function: 'api' },
-  { method: 'GET', path: '/health', function: 'api', public: true },
-  { method: 'GET', path: '/v1/facts', function: 'facts-api' },
-  { method: 'PUT', path: '/v1/facts', function: 'facts-api', admin: true },
-  { method: 'GET', path: '/v1/facts/{id}', function: 'facts-api' },
+  { method: 'POST', path: '/v1/checks', function: 'api', scope: 'checks:write' },
+  { method: 'GET', path: '/v1/articles/{id}', function: 'api', scope: 'articles:read' },
+  { method: 'GET', path: '/health', function: 'api', scope: null },
+  { method: 'GET', path: '/v1/facts', function: 'facts-api', scope: 'facts:read' },
+  { method: 'PUT', path: '/v1/facts', function: 'facts-api', scope: 'facts:write' },
+  { method: 'GET', path: '/v1/facts/{id}', function: 'facts-api', scope: 'facts:read' },
 ];
 
 /** The function whose routes own this path (any method), as API Gateway would pick it. */

@@ -4,11 +4,13 @@
  */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import {
+  ForbiddenError,
   MethodNotAllowedError,
   PayloadTooLargeError,
   RequestValidationError,
   ResourceNotFoundError,
   RouteNotFoundError,
+  UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors.ts';
 
@@ -44,6 +46,10 @@ export function problemResponse(error: unknown, log: (message: string, error: un
   if (error instanceof RequestValidationError) {
     return problem(400, 'Invalid request', error.message, { errors: error.fields });
   }
+  if (error instanceof UnauthorizedError) {
+    return problem(401, 'Unauthorized', error.message, {}, { 'www-authenticate': 'Bearer realm="figcheck"' });
+  }
+  if (error instanceof ForbiddenError) return problem(403, 'Forbidden', error.message);
   if (error instanceof PayloadTooLargeError) return problem(413, 'Payload too large', error.message);
   if (error instanceof UnsupportedMediaTypeError)
     return problem(415, 'Unsupported media type', error.message);

@@ -1,53 +1,72 @@
 /**
- * Dispatches an API Gateway v2 event to the route for its method and path, and turns every
- * error into a problem response. Paths may hold `{name}` parameters.
+ * Dispatches an API Gateway v2 event to its route's handler, after checking the API key scope
+ * the route needs, and turns every error into a problem response. The routes and their scopes
+ * come from api-routes.ts, the list the stack deploys.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { ApiClient } from '../../core/access/index.ts';
 import { logError } from '../log.ts';
+import { API_ROUTES, type ApiRoute, type FunctionName } from './api-routes.ts';
+import type { Authenticator } from './authenticate-request.ts';
 import { MethodNotAllowedError, RouteNotFoundError } from './errors.ts';
 import { problemResponse } from './problem-response.ts';
 
 export type RouteHandler = (
   event: APIGatewayProxyEventV2,
   params: Record<string, string>,
+  client: ApiClient | undefined,
 ) => Promise<APIGatewayProxyResultV2>;
 
-export type Routes = Record<string, Partial<Record<string, RouteHandler>>>;
-
 interface CompiledRoute {
+  route: ApiRoute;
   pattern: RegExp;
   names: string[];
-  methods: Partial<Record<string, RouteHandler>>;
+  handle: RouteHandler;
 }
 
+function compile(route: ApiRoute, handle: RouteHandler): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}$`), names, handle };
+}
+
+/**
+ * A handler for one function: `handlers` maps "METHOD /path" of each of its routes to code;
+ * a route without a handler fails at cold start, not at the first request.
+ */
 export function createRouter(
-  routes: Routes,
+  functionName: FunctionName,
+  handlers: Record<string, RouteHandler>,
+  auth: Authenticator,
 ): (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2> {
-  const compiled: CompiledRoute[] = Object.entries(routes).map(([path, methods]) => {
-    const names: string[] = [];
-    const source = path
-      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-      .replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      });
-    return { pattern: new RegExp(`^${source}$`), names, methods };
+  const routes = API_ROUTES.filter((r) => r.function === functionName).map((route) => {
+    const handle = handlers[`${route.method} ${route.path}`];
+    if (!handle) throw new Error(`no handler for ${route.method} ${route.path} in ${functionName}`);
+    return compile(route, handle);
   });
   return async (event) => {
     const method = event.requestContext.http.method.toUpperCase();
     const path = event.rawPath;
     try {
-      for (const route of compiled) {
-        const match = route.pattern.exec(path);
-        if (!match) continue;
-        const handle = route.methods[method];
-        if (!handle) throw new MethodNotAllowedError(method, path, Object.keys(route.methods));
-        const params = Object.fromEntries(
-          route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
+      const matching = routes.filter((r) => r.pattern.test(path));
+      if (matching.length === 0) throw new RouteNotFoundError(method, path);
+      const target = matching.find((r) => r.route.method === method);
+      if (!target)
+        throw new MethodNotAllowedError(
+          method,
+          path,
+          matching.map((r) => r.route.method),
         );
-        return await handle(event, params);
-      }
-      throw new RouteNotFoundError(method, path);
+      const client =
+        target.route.scope === null ? undefined : await auth.authenticate(event, target.route.scope);
+      const match = target.pattern.exec(path)!;
+      const params = Object.fromEntries(
+        target.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
+      );
+      return await target.handle(event, params, client);
     } catch (error) {
       return problemResponse(error, logError);
     }

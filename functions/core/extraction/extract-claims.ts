@@ -31,9 +31,9 @@ import { lw, type Tokens, tokenize, WORD } from './tokenize.ts';
 import {
   ANNIVERSARY_OF,
   COUNT_METRICS,
-  mentionsWith,
   type Mention,
   type MetricInfo,
+  mentionsWith,
   type NamedThing,
   NOT_CHECKABLE_PERCENT,
   NOTABLE_COUNTS,

@@ -83,13 +83,22 @@ const eventEntries: Array<[string, Mention]> = Object.entries(events.verbs as Re
 );
 const mutualEntries: Array<[string, Mention]> = events.mutualMarkers.map((w) => [w, { type: 'mutual' }]);
 
-const mentionEntries = [...thingEntries, ...countryEntries, ...metricEntries, ...eventEntries, ...mutualEntries];
+const mentionEntries = [
+  ...thingEntries,
+  ...countryEntries,
+  ...metricEntries,
+  ...eventEntries,
+  ...mutualEntries,
+];
 
 /** All context phrases in one matcher; the mention type is the layer. */
 export const MENTIONS: PhraseMatcher<Mention> = buildPhraseMatcher(mentionEntries);
 
 const metricInfoById = new Map(
-  (metrics as Array<MetricInfo & { aliases: string[] }>).map(({ aliases: _aliases, ...info }) => [info.metric, info]),
+  (metrics as Array<MetricInfo & { aliases: string[] }>).map(({ aliases: _aliases, ...info }) => [
+    info.metric,
+    info,
+  ]),
 );
 
 /** The metrics figcheck's extractor knows; data editors may add wordings for these. */

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readServiceConfig } from '../../../functions/adapters/config.ts';
 
-const BASE = { FIGCHECK_FACTS_TABLE: 'facts', FIGCHECK_ARTICLES_TABLE: 'articles' };
+const BASE = {
+  FIGCHECK_FACTS_TABLE: 'facts',
+  FIGCHECK_ARTICLES_TABLE: 'articles',
+  FIGCHECK_API_KEYS_TABLE: 'keys',
+};
 
 describe('readServiceConfig', () => {
   it('reads the table names and defaults the fact cache to 300 s and 5000 entries', () => {
     expect(readServiceConfig(BASE)).toEqual({
       factsTable: 'facts',
       articlesTable: 'articles',
+      apiKeysTable: 'keys',
       factCacheTtlMs: 300_000,
       factCacheMaxEntries: 5000,
     });
   });
 
-  it.each(['FIGCHECK_FACTS_TABLE', 'FIGCHECK_ARTICLES_TABLE'])(
+  it.each(['FIGCHECK_FACTS_TABLE', 'FIGCHECK_ARTICLES_TABLE', 'FIGCHECK_API_KEYS_TABLE'])(
     'fails naming %s when it is missing',
     (name) => {
       const env: Record<string, string> = { ...BASE };
