@@ -143,6 +143,15 @@ describe('the local API server invoking the Lambda handler', () => {
     expect(wrongType.status).toBe(415);
   });
 
+  it('answers 413 for a body over 1 MB, naming the limit', async () => {
+    const body = JSON.stringify({ text: 'x'.repeat(1024 * 1024) });
+    const response = await post('/v1/checks', body);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'the request body is larger than 1048576 bytes',
+    );
+  });
+
   it('answers 404 for an unknown route and 405 with Allow for a wrong method', async () => {
     expect((await call(`/v1/nothing-here`)).status).toBe(404);
     const wrongMethod = await call(`/v1/checks`);

@@ -71,22 +71,8 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
   }
 
   async listMetricAliases(): Promise<MetricAlias[]> {
-    const aliases: MetricAlias[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': ALIAS_PARTITION },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? [])
-        aliases.push({ metric: item.metric as string, alias: item.alias as string });
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return aliases;
+    const items = await this.queryItems(ALIAS_PARTITION);
+    return items.map((item) => ({ metric: item.metric as string, alias: item.alias as string }));
   }
 
   ping(): Promise<void> {
@@ -104,7 +90,12 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
   }
 
   private async queryPartition(pk: string): Promise<ReferenceFact[]> {
-    const facts: ReferenceFact[] = [];
+    return (await this.queryItems(pk)).map((item) => item.fact as ReferenceFact);
+  }
+
+  /** Every item of a partition, following pagination. */
+  private async queryItems(pk: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
@@ -115,10 +106,10 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) facts.push(item.fact as ReferenceFact);
+      items.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return facts;
+    return items;
   }
 
   /** Writes facts idempotently: the same fact always yields the same items. */
