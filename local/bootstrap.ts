@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTimeToLiveCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/create-document-client.ts';
@@ -73,6 +75,19 @@ export async function ensureTables(client: DynamoDBClient, names: TableNames): P
         if (!(error instanceof ResourceInUseException)) throw error;
       }
       await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+      if (definition.timeToLiveAttribute) {
+        // Enabling TTL twice is an error, so a restart checks first.
+        const { TimeToLiveDescription } = await client.send(
+          new DescribeTimeToLiveCommand({ TableName: tableName }),
+        );
+        if (TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') return;
+        await client.send(
+          new UpdateTimeToLiveCommand({
+            TableName: tableName,
+            TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
+          }),
+        );
+      }
     }),
   );
 }

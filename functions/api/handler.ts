@@ -9,12 +9,14 @@ import { readServiceConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
 import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
+import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
+import { withIdempotency } from '../adapters/http/with-idempotency.ts';
 import { logError } from '../adapters/log.ts';
 import { RefreshingMetricAliases } from '../adapters/refreshing-metric-aliases.ts';
 import { extractArticleText } from '../core/html/index.ts';
@@ -30,6 +32,7 @@ const references = new CachingReferenceStore(factTable, {
 });
 const metricAliases = new RefreshingMetricAliases(factTable, config.factCacheTtlMs);
 const authenticator = createAuthenticator(new DynamoDbApiKeyStore(client, config.apiKeysTable));
+const idempotency = new DynamoDbIdempotencyStore(client, config.articlesTable);
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 
 async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
@@ -80,7 +83,7 @@ async function health(): Promise<APIGatewayProxyResultV2> {
 export const handler = createRouter(
   'api',
   {
-    'POST /v1/checks': postCheck,
+    'POST /v1/checks': withIdempotency(idempotency, postCheck),
     'GET /v1/articles/{id}': getArticle,
     'GET /health': health,
   },

@@ -85,6 +85,12 @@ describe('data stack', () => {
     }
   });
 
+  it('expires idempotency records in the articles table by TTL on expiresAt', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
   it('retains the tables and protects them from deletion in prod, not in dev', () => {
     prodData.allResources('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',

@@ -321,6 +321,61 @@ describe('access by API key', () => {
   });
 });
 
+describe('Idempotency-Key on POST /v1/checks', () => {
+  const send = (key: string, text: string) =>
+    call('/v1/checks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ text, publishedAt: '2024-04-22' }),
+    });
+
+  it('answers a retry with the first result, marked as replayed, and stores one article', async () => {
+    const first = await send('retry-1', 'Exports rose 5% in 2023.');
+    const second = await send('retry-1', 'Exports rose 5% in 2023.');
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    const a = (await first.json()) as { articleId: string };
+    const b = (await second.json()) as { articleId: string };
+    expect(b.articleId).toBe(a.articleId);
+  });
+
+  it('answers 422 when the same key comes with a different body, and leaves the first result', async () => {
+    expect((await send('retry-2', 'Exports rose 5% in 2023.')).status).toBe(200);
+    const other = await send('retry-2', 'Exports rose 7% in 2023.');
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as { detail: string }).detail).toBe(
+      'this Idempotency-Key was used with a different request body',
+    );
+  });
+
+  it('processes parallel duplicates once: one result, the others replay it or are told to retry', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => send('burst-1', 'Exports rose 9% in 2023.')),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+    const ids = new Set(
+      await Promise.all(
+        responses
+          .filter((r) => r.status === 200)
+          .map(async (r) => ((await r.json()) as { articleId: string }).articleId),
+      ),
+    );
+    expect(ids.size).toBe(1);
+  });
+
+  it('does not keep a failed request, so its corrected retry is processed', async () => {
+    const failed = await call('/v1/checks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'retry-3' },
+      body: JSON.stringify({ publishedAt: '2024-04-22' }),
+    });
+    expect(failed.status).toBe(400);
+    expect((await send('retry-3', 'Exports rose 5% in 2023.')).status).toBe(200);
+  });
+});
+
 describe('health when the database is gone', () => {
   it('answers 503 with Retry-After once a table no longer answers', async () => {
     await db.client.send(new DeleteTableCommand({ TableName: stack.tables.FIGCHECK_ARTICLES_TABLE! }));

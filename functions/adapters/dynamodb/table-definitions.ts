@@ -40,13 +40,17 @@ export const FACTS_TABLE: TableDefinition = {
   globalSecondaryIndexes: [],
 };
 
-/** Checked articles: pk `ARTICLE#<id>`, sk `RESULT` holds the claims and verdicts. */
+/**
+ * Checked articles: pk `ARTICLE#<id>`, sk `RESULT` holds the claims and verdicts. Also the
+ * idempotency records of POST requests (pk `IDEMPOTENCY#...`), which expire by `expiresAt`.
+ */
 export const ARTICLES_TABLE: TableDefinition = {
   id: 'Articles',
   envVar: 'FIGCHECK_ARTICLES_TABLE',
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiresAt',
 };
 
 /**

@@ -64,3 +64,13 @@ export class ForbiddenError extends Error {
     this.name = 'ForbiddenError';
   }
 }
+
+export class IdempotencyConflictError extends Error {
+  constructor(
+    readonly status: 409 | 422,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IdempotencyConflictError';
+  }
+}

@@ -5,6 +5,7 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import {
   ForbiddenError,
+  IdempotencyConflictError,
   MethodNotAllowedError,
   PayloadTooLargeError,
   RequestValidationError,
@@ -50,6 +51,11 @@ export function problemResponse(error: unknown, log: (message: string, error: un
     return problem(401, 'Unauthorized', error.message, {}, { 'www-authenticate': 'Bearer realm="figcheck"' });
   }
   if (error instanceof ForbiddenError) return problem(403, 'Forbidden', error.message);
+  if (error instanceof IdempotencyConflictError) {
+    return error.status === 409
+      ? problem(409, 'Conflict', error.message, {}, { 'retry-after': '1' })
+      : problem(422, 'Unprocessable content', error.message);
+  }
   if (error instanceof PayloadTooLargeError) return problem(413, 'Payload too large', error.message);
   if (error instanceof UnsupportedMediaTypeError)
     return problem(415, 'Unsupported media type', error.message);
