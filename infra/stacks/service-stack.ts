@@ -15,6 +15,7 @@ import {
 } from '../../functions/adapters/dynamodb/table-definitions.ts';
 import { API_ROUTES, type FunctionName } from '../../functions/adapters/http/api-routes.ts';
 import { FigcheckFunction } from '../constructs/figcheck-function.ts';
+import { ServiceAlarms } from '../constructs/service-alarms.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface ServiceStackProps extends StackProps {
@@ -92,6 +93,16 @@ export class ServiceStack extends Stack {
         });
       }
     }
+
+    const alarms = new ServiceAlarms(this, 'Alarms', {
+      api: this.api,
+      functions: Object.fromEntries(Object.entries(functions).map(([name, f]) => [name, f.function])),
+      p99LatencyMs: 2000,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: alarms.topic.topicArn,
+      description: 'Subscribe to this SNS topic to receive figcheck alarms',
+    });
 
     new CfnOutput(this, 'ApiUrl', {
       value: this.api.apiEndpoint,

@@ -186,6 +186,33 @@ describe('production hardening', () => {
     });
   });
 
+  it('alarms on function errors and throttles, the API 5xx rate and p99 latency, to an encrypted topic', () => {
+    const alarms = Object.values(service.findResources('AWS::CloudWatch::Alarm')) as {
+      Properties: {
+        MetricName?: string;
+        Namespace?: string;
+        Threshold: number;
+        ExtendedStatistic?: string;
+        AlarmActions: unknown[];
+      };
+    }[];
+    const byMetric = alarms
+      .map((a) => `${a.Properties.Namespace ?? 'math'}:${a.Properties.MetricName ?? 'expression'}`)
+      .sort();
+    expect(byMetric).toEqual([
+      'AWS/ApiGateway:Latency',
+      'AWS/Lambda:Errors',
+      'AWS/Lambda:Errors',
+      'AWS/Lambda:Throttles',
+      'AWS/Lambda:Throttles',
+      'math:expression',
+    ]);
+    const latency = alarms.find((a) => a.Properties.MetricName === 'Latency')!;
+    expect(latency.Properties).toMatchObject({ ExtendedStatistic: 'p99', Threshold: 2000 });
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    service.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+
   it('passes cdk-nag AwsSolutions checks with no finding left unacknowledged', () => {
     const report = new AwsSolutionsChecks(devApp).validateScope(devApp);
     const findings = report.violations.flatMap((v) =>
