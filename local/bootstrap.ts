@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -60,19 +62,37 @@ function createTableInput(definition: TableDefinition, tableName: string): Creat
               { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
               { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: index.nonKeyAttributes },
           })),
   };
+}
+
+/** A table kept in .data from an older version gets the indexes added since. */
+async function addMissingIndexes(client: DynamoDBClient, input: CreateTableCommandInput): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: input.TableName }));
+  const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of input.GlobalSecondaryIndexes ?? []) {
+    if (existing.has(index.IndexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: input.TableName,
+        AttributeDefinitions: input.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
 }
 
 export async function ensureTables(client: DynamoDBClient, names: TableNames): Promise<void> {
   await Promise.all(
     TABLE_DEFINITIONS.map(async (definition) => {
       const tableName = names[definition.envVar]!;
+      const input = createTableInput(definition, tableName);
       try {
-        await client.send(new CreateTableCommand(createTableInput(definition, tableName)));
+        await client.send(new CreateTableCommand(input));
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
+        await addMissingIndexes(client, input);
       }
       await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
       if (definition.timeToLiveAttribute) {

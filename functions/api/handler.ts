@@ -4,17 +4,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
 import { CachingReferenceStore } from '../adapters/caching-reference-store.ts';
 import { readServiceConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
-import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
+import { DynamoDbArticleStore, InvalidCursorError } from '../adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
-import { ResourceNotFoundError } from '../adapters/http/errors.ts';
+import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
-import { readJsonBody } from '../adapters/http/read-json-body.ts';
+import { readJsonBody, readQuery } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
 import { withIdempotency } from '../adapters/http/with-idempotency.ts';
 import { logError } from '../adapters/log.ts';
@@ -62,6 +63,37 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   });
 }
 
+const listQuerySchema = z.strictObject({
+  status: z.enum(['checked'], { error: 'must be checked' }).optional(),
+  since: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/,
+      'must be a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDThh:mm:ssZ)',
+    )
+    .optional(),
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(100)
+    .default(20),
+  cursor: z.string().max(2000).optional(),
+});
+
+async function listArticles(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
+  const query = readQuery(event, listQuerySchema);
+  try {
+    const page = await articles.list(query);
+    return jsonResponse(200, page);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw new RequestValidationError(error.message, [{ field: 'cursor', message: error.message }]);
+    }
+    throw error;
+  }
+}
+
 async function getArticle(_event: APIGatewayProxyEventV2, params: Record<string, string>) {
   const article = await articles.get(params.id!);
   if (!article) throw new ResourceNotFoundError(`no article with id ${params.id}`);
@@ -84,6 +116,7 @@ export const handler = createRouter(
   'api',
   {
     'POST /v1/checks': withIdempotency(idempotency, postCheck),
+    'GET /v1/articles': listArticles,
     'GET /v1/articles/{id}': getArticle,
     'GET /health': health,
   },

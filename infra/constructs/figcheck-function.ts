@@ -6,7 +6,7 @@
  */
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -85,15 +85,43 @@ export class FigcheckFunction extends Construct {
 
   /** Read-only access to a table, with its name in the table definition's variable. */
   bindTableRead(definition: TableDefinition, table: ITable): this {
-    this.function.addEnvironment(definition.envVar, table.tableName);
-    table.grantReadData(this.function);
-    return this;
+    return this.bindTable(definition, table, READ_ACTIONS);
   }
 
   /** Read and write access to a table, with its name in the table definition's variable. */
   bindTableReadWrite(definition: TableDefinition, table: ITable): this {
+    return this.bindTable(definition, table, [...READ_ACTIONS, ...WRITE_ACTIONS]);
+  }
+
+  /**
+   * Grants the item actions figcheck's stores use, on the table and on exactly its defined
+   * indexes: no Scan, and no `index/*` wildcard.
+   */
+  private bindTable(definition: TableDefinition, table: ITable, actions: string[]): this {
     this.function.addEnvironment(definition.envVar, table.tableName);
-    table.grantReadWriteData(this.function);
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions,
+        resources: [
+          table.tableArn,
+          ...definition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+        ],
+      }),
+    );
     return this;
   }
 }
+
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:DescribeTable',
+];
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];

@@ -4,7 +4,7 @@
  * RETAIN.
  */
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import {
   API_KEYS_TABLE,
@@ -41,6 +41,8 @@ export class DataStack extends Stack {
           indexName: index.indexName,
           partitionKey: { name: index.partitionKey.name, type: attributeType(index.partitionKey.type) },
           sortKey: { name: index.sortKey.name, type: attributeType(index.sortKey.type) },
+          projectionType: ProjectionType.INCLUDE,
+          nonKeyAttributes: index.nonKeyAttributes,
         })),
         timeToLiveAttribute: definition.timeToLiveAttribute,
         billing: Billing.onDemand(),

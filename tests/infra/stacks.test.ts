@@ -126,6 +126,8 @@ describe('service stack', () => {
     expect(actions.ApiKeys!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
     expect(actions.Facts!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
     expect(actions.Facts).toContain('dynamodb:Query');
+    // No function may scan a table: every read path is a key or index query.
+    expect(Object.values(actions).flat()).not.toContain('dynamodb:Scan');
     expect(actions.Articles).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:GetItem']));
   });
 
@@ -147,6 +149,7 @@ describe('service stack', () => {
     );
     expect(routes.map((r) => `${r.RouteKey} ${r.AuthorizationType ?? 'NONE'}`).sort()).toEqual([
       'GET /health NONE',
+      'GET /v1/articles NONE',
       'GET /v1/articles/{id} NONE',
       'GET /v1/facts NONE',
       'GET /v1/facts/{id} NONE',
@@ -227,7 +230,7 @@ describe('production hardening', () => {
       .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
       .flatMap((m) => Object.entries(m.data as Record<string, string>));
     // Two functions x (runtime, X-Ray) plus one per route.
-    expect(acknowledged).toHaveLength(4 + 6);
+    expect(acknowledged).toHaveLength(4 + 7);
     for (const [id, reason] of acknowledged) {
       expect(id).toMatch(/AwsSolutions-/);
       expect(reason.length).toBeGreaterThan(40);

@@ -184,6 +184,43 @@ describe('the local API server invoking the Lambda handler', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('lists checked articles newest first, paged with a cursor, filtered by since', async () => {
+    const first = await call('/v1/articles?limit=2');
+    expect(first.status).toBe(200);
+    const page1 = (await first.json()) as {
+      articles: { articleId: string; checkedAt: string; status: string }[];
+      next?: string;
+    };
+    expect(page1.articles).toHaveLength(2);
+    expect(page1.articles[0]!.checkedAt >= page1.articles[1]!.checkedAt).toBe(true);
+    expect(page1.articles.every((a) => a.status === 'checked')).toBe(true);
+    expect(page1.next).toBeDefined();
+    const second = (await (await call(`/v1/articles?limit=2&cursor=${page1.next}`)).json()) as {
+      articles: { articleId: string }[];
+    };
+    const ids = [...page1.articles, ...second.articles].map((a) => a.articleId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const future = (await (await call('/v1/articles?since=2999-01-01')).json()) as {
+      articles: unknown[];
+      next?: string;
+    };
+    expect(future).toEqual({ articles: [] });
+  });
+
+  it('answers 400 naming the query parameter that is wrong', async () => {
+    const limit = await call('/v1/articles?limit=1000');
+    expect(limit.status).toBe(400);
+    expect(((await limit.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'limit',
+    ]);
+    const cursor = await call('/v1/articles?cursor=not-ours');
+    expect(((await cursor.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'cursor',
+    ]);
+    const unknown = await call('/v1/articles?colour=red');
+    expect(unknown.status).toBe(400);
+  });
+
   it('answers GET /health with 200 while its tables answer', async () => {
     const response = await call(`/health`);
     expect(response.status).toBe(200);

@@ -7,6 +7,14 @@
 
 export type KeyType = 'S' | 'N';
 
+export interface GlobalIndexDefinition {
+  indexName: string;
+  partitionKey: { name: string; type: KeyType };
+  sortKey: { name: string; type: KeyType };
+  /** Attributes copied into the index besides the keys (a list keeps large items out of it). */
+  nonKeyAttributes: string[];
+}
+
 export interface TableDefinition {
   /** Construct id in the stack and the name suffix locally. */
   id: string;
@@ -14,11 +22,7 @@ export interface TableDefinition {
   envVar: string;
   partitionKey: { name: string; type: KeyType };
   sortKey: { name: string; type: KeyType };
-  globalSecondaryIndexes: {
-    indexName: string;
-    partitionKey: { name: string; type: KeyType };
-    sortKey: { name: string; type: KeyType };
-  }[];
+  globalSecondaryIndexes: GlobalIndexDefinition[];
   timeToLiveAttribute?: string;
 }
 
@@ -49,7 +53,16 @@ export const ARTICLES_TABLE: TableDefinition = {
   envVar: 'FIGCHECK_ARTICLES_TABLE',
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
-  globalSecondaryIndexes: [],
+  globalSecondaryIndexes: [
+    {
+      // Articles newest first: listPk is "ARTICLE" on article items only, so the index holds
+      // just the listing fields of articles, not their text and claims.
+      indexName: 'byCheckedAt',
+      partitionKey: { name: 'listPk', type: 'S' },
+      sortKey: { name: 'checkedAt', type: 'S' },
+      nonKeyAttributes: ['articleId', 'title', 'url', 'publishedAt', 'status', 'summary'],
+    },
+  ],
   timeToLiveAttribute: 'expiresAt',
 };
 

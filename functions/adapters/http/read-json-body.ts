@@ -41,6 +41,15 @@ export function readJsonBody<T extends z.ZodType>(event: APIGatewayProxyEventV2,
       cause,
     });
   }
+  return validate(schema, data);
+}
+
+/** Validates the query string against a schema; every failure names its parameter. */
+export function readQuery<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): z.infer<T> {
+  return validate(schema, event.queryStringParameters ?? {});
+}
+
+function validate<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => ({
