@@ -52,6 +52,8 @@ export function useLocalEnvironment(endpoint: string, tables: TableNames): void 
     AWS_SECRET_ACCESS_KEY: LOCAL_CLIENT_CONFIG.credentials.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
+  // There is no CloudWatch here to receive embedded metrics.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 }
 
 export async function prepareDatabase(

@@ -30,6 +30,8 @@ function localApiKeys(): LocalApiKey[] {
 }
 
 async function main(): Promise<void> {
+  // One JSON log line per request is for CloudWatch; on a terminal only warnings and errors show.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     throw new Error(`PORT must be a TCP port number, got "${process.env.PORT}"`);

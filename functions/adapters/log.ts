@@ -1,15 +1,27 @@
-/** Structured JSON log lines on stdout/stderr, which CloudWatch Logs stores as they are. */
+/**
+ * Structured JSON logs (Powertools Logger) with a correlation id per request, and custom metrics
+ * in CloudWatch embedded metric format (Powertools Metrics). Request headers and bodies are never
+ * logged: they carry API keys and article text.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+
+export const logger = new Logger({ serviceName: 'figcheck' });
+export const metrics = new Metrics({ namespace: 'figcheck', serviceName: 'figcheck' });
 
 export function logError(message: string, error: unknown): void {
-  const detail =
-    error instanceof Error
-      ? { name: error.name, message: error.message, stack: error.stack }
-      : { value: String(error) };
-  console.error(
-    JSON.stringify({ level: 'ERROR', timestamp: new Date().toISOString(), message, error: detail }),
-  );
+  if (error instanceof Error) logger.error(message, error);
+  else logger.error(message, { error: String(error) });
 }
 
 export function logInfo(message: string, fields: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ level: 'INFO', timestamp: new Date().toISOString(), message, ...fields }));
+  logger.info(message, fields);
+}
+
+/** Counts of one checked article: claims extracted and verdicts by kind. */
+export function recordCheckMetrics(claims: number, verdicts: Record<string, number>): void {
+  metrics.addMetric('ClaimsExtracted', MetricUnit.Count, claims);
+  for (const [verdict, count] of Object.entries(verdicts)) {
+    if (count > 0) metrics.addMetric(`Verdict_${verdict}`, MetricUnit.Count, count);
+  }
 }

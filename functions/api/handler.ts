@@ -18,7 +18,7 @@ import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody, readQuery } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
 import { withIdempotency } from '../adapters/http/with-idempotency.ts';
-import { logError } from '../adapters/log.ts';
+import { logError, recordCheckMetrics } from '../adapters/log.ts';
 import { RefreshingMetricAliases } from '../adapters/refreshing-metric-aliases.ts';
 import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
@@ -44,6 +44,7 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   const result = await checkArticle({ text, publishedAt }, references, {
     metricAliases: await metricAliases.get(),
   });
+  recordCheckMetrics(result.claims.length, result.summary);
   const articleId = randomUUID();
   await articles.save({
     articleId,

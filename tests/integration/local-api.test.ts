@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DeleteTableCommand, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/create-document-client.ts';
 import { DynamoDbApiKeyStore } from '../../functions/adapters/dynamodb/dynamodb-api-key-store.ts';
 import { hashApiKey } from '../../functions/core/access/index.ts';
@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../support/local-database
 const SAMPLE = readFileSync(new URL('../../examples/putin-aliyev-kremlin.txt', import.meta.url), 'utf8');
 
 const KEY = 'test-key-0123456789abcdef';
+process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
 
 let db: TestDatabase;
 let stack: LocalStack;
@@ -410,6 +411,47 @@ describe('Idempotency-Key on POST /v1/checks', () => {
     });
     expect(failed.status).toBe(400);
     expect((await send('retry-3', 'Exports rose 5% in 2023.')).status).toBe(200);
+  });
+});
+
+describe('request logs', () => {
+  it('write one JSON line per request with the correlation id, and never the API key or the text', async () => {
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    let response: Response;
+    try {
+      response = await call('/v1/checks', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-correlation-id': 'trace-42' },
+        body: JSON.stringify({
+          text: 'A secret sentence: exports rose 5% in 2023.',
+          publishedAt: '2024-04-22',
+        }),
+      });
+    } finally {
+      write.mockRestore();
+    }
+    expect(response.headers.get('x-correlation-id')).toBe('trace-42');
+    const entries = lines
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
+    const request = entries.find((e) => e.message === 'request');
+    expect(request).toMatchObject({
+      level: 'INFO',
+      service: 'figcheck',
+      correlationId: 'trace-42',
+      method: 'POST',
+      path: '/v1/checks',
+      status: 200,
+      client: 'tester',
+    });
+    const all = lines.join('');
+    expect(all).not.toContain(KEY);
+    expect(all).not.toContain('A secret sentence');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { ApiClient } from '../../core/access/index.ts';
-import { logError } from '../log.ts';
+import { logError, logger, metrics } from '../log.ts';
 import { API_ROUTES, type ApiRoute, type FunctionName } from './api-routes.ts';
 import type { Authenticator } from './authenticate-request.ts';
 import { MethodNotAllowedError, RouteNotFoundError } from './errors.ts';
@@ -50,6 +50,12 @@ export function createRouter(
   return async (event) => {
     const method = event.requestContext.http.method.toUpperCase();
     const path = event.rawPath;
+    const started = Date.now();
+    const correlationId = correlationIdOf(event);
+    logger.resetKeys();
+    logger.appendKeys({ correlationId, requestId: event.requestContext.requestId });
+    let client: ApiClient | undefined;
+    let result: Exclude<APIGatewayProxyResultV2, string>;
     try {
       const matching = routes.filter((r) => r.pattern.test(path));
       if (matching.length === 0) throw new RouteNotFoundError(method, path);
@@ -60,15 +66,32 @@ export function createRouter(
           path,
           matching.map((r) => r.route.method),
         );
-      const client =
-        target.route.scope === null ? undefined : await auth.authenticate(event, target.route.scope);
+      client = target.route.scope === null ? undefined : await auth.authenticate(event, target.route.scope);
       const match = target.pattern.exec(path)!;
       const params = Object.fromEntries(
         target.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
       );
-      return await target.handle(event, params, client);
+      const answer = await target.handle(event, params, client);
+      result = typeof answer === 'string' ? { statusCode: 200, body: answer } : answer;
     } catch (error) {
-      return problemResponse(error, logError);
+      result = problemResponse(error, logError);
     }
+    logger.info('request', {
+      method,
+      path,
+      status: result.statusCode,
+      durationMs: Date.now() - started,
+      client: client?.name,
+    });
+    metrics.publishStoredMetrics();
+    return { ...result, headers: { ...result.headers, 'x-correlation-id': correlationId } };
   };
+}
+
+/** The caller's x-correlation-id when it is a sane token, else API Gateway's request id. */
+function correlationIdOf(event: APIGatewayProxyEventV2): string {
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (name.toLowerCase() === 'x-correlation-id' && value && /^[\w.:-]{1,128}$/.test(value)) return value;
+  }
+  return event.requestContext.requestId;
 }
