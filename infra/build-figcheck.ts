@@ -14,6 +14,7 @@ export function buildFigcheck(app: App, stageName: string | undefined) {
     factsTable: data.factsTable,
     articlesTable: data.articlesTable,
     apiKeysTable: data.apiKeysTable,
+    rateLimitsTable: data.rateLimitsTable,
   });
   return { data, service };
 }

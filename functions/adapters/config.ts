@@ -2,7 +2,12 @@
  * Reads and validates the functions' configuration from the environment, once, at cold start.
  * A missing variable fails with a message that names it.
  */
-import { API_KEYS_TABLE, ARTICLES_TABLE, FACTS_TABLE } from './dynamodb/table-definitions.ts';
+import {
+  API_KEYS_TABLE,
+  ARTICLES_TABLE,
+  FACTS_TABLE,
+  RATE_LIMITS_TABLE,
+} from './dynamodb/table-definitions.ts';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -15,6 +20,9 @@ export interface ServiceConfig {
   factsTable: string;
   articlesTable: string;
   apiKeysTable: string;
+  rateLimitsTable: string;
+  /** Requests per client and minute (FIGCHECK_RATE_LIMIT_PER_MINUTE, default 600). */
+  rateLimitPerMinute: number;
   /** How long a warm container reuses fact look-ups (FIGCHECK_FACT_CACHE_TTL_SECONDS, default 300). */
   factCacheTtlMs: number;
   /** How many look-up answers it keeps (FIGCHECK_FACT_CACHE_MAX_ENTRIES, default 5000). */
@@ -36,13 +44,12 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 /** The fact administration function needs only the facts table. */
-export function readFactsApiConfig(env: NodeJS.ProcessEnv = process.env): {
-  factsTable: string;
-  apiKeysTable: string;
-} {
+export function readFactsApiConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     factsTable: required(env, FACTS_TABLE.envVar),
     apiKeysTable: required(env, API_KEYS_TABLE.envVar),
+    rateLimitsTable: required(env, RATE_LIMITS_TABLE.envVar),
+    rateLimitPerMinute: wholeNumber(env, 'FIGCHECK_RATE_LIMIT_PER_MINUTE', 600),
   };
 }
 
@@ -51,6 +58,8 @@ export function readServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     factsTable: required(env, FACTS_TABLE.envVar),
     articlesTable: required(env, ARTICLES_TABLE.envVar),
     apiKeysTable: required(env, API_KEYS_TABLE.envVar),
+    rateLimitsTable: required(env, RATE_LIMITS_TABLE.envVar),
+    rateLimitPerMinute: wholeNumber(env, 'FIGCHECK_RATE_LIMIT_PER_MINUTE', 600),
     factCacheTtlMs: wholeNumber(env, 'FIGCHECK_FACT_CACHE_TTL_SECONDS', 300) * 1000,
     factCacheMaxEntries: wholeNumber(env, 'FIGCHECK_FACT_CACHE_MAX_ENTRIES', 5000),
   };

@@ -11,6 +11,7 @@ import { createDocumentClient } from '../adapters/dynamodb/create-document-clien
 import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
 import { DynamoDbArticleStore, InvalidCursorError } from '../adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempotency-store.ts';
+import { DynamoDbRateLimiter } from '../adapters/dynamodb/dynamodb-rate-limiter.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
@@ -32,7 +33,10 @@ const references = new CachingReferenceStore(factTable, {
   maxEntries: config.factCacheMaxEntries,
 });
 const metricAliases = new RefreshingMetricAliases(factTable, config.factCacheTtlMs);
-const authenticator = createAuthenticator(new DynamoDbApiKeyStore(client, config.apiKeysTable));
+const authenticator = createAuthenticator(
+  new DynamoDbApiKeyStore(client, config.apiKeysTable),
+  new DynamoDbRateLimiter(client, config.rateLimitsTable, config.rateLimitPerMinute),
+);
 const idempotency = new DynamoDbIdempotencyStore(client, config.articlesTable);
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 

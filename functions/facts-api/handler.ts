@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { readFactsApiConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
+import { DynamoDbRateLimiter } from '../adapters/dynamodb/dynamodb-rate-limiter.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
@@ -21,7 +22,10 @@ export const MAX_FACTS_PER_REQUEST = 1000;
 const config = readFactsApiConfig();
 const client = createDocumentClient();
 const store = new DynamoDbReferenceStore(client, config.factsTable);
-const authenticator = createAuthenticator(new DynamoDbApiKeyStore(client, config.apiKeysTable));
+const authenticator = createAuthenticator(
+  new DynamoDbApiKeyStore(client, config.apiKeysTable),
+  new DynamoDbRateLimiter(client, config.rateLimitsTable, config.rateLimitPerMinute),
+);
 
 const putFactsSchema = z.strictObject({
   facts: z

@@ -93,6 +93,11 @@ export class FigcheckFunction extends Construct {
     return this.bindTable(definition, table, [...READ_ACTIONS, ...WRITE_ACTIONS]);
   }
 
+  /** Counter updates only (the rate limiter's atomic ADD), with the table's name in its variable. */
+  bindTableCounter(definition: TableDefinition, table: ITable): this {
+    return this.bindTable(definition, table, ['dynamodb:UpdateItem']);
+  }
+
   /**
    * Grants the item actions figcheck's stores use, on the table and on exactly its defined
    * indexes: no Scan, and no `index/*` wildcard.

@@ -11,6 +11,7 @@ import {
   ARTICLES_TABLE,
   FACTS_TABLE,
   type KeyType,
+  RATE_LIMITS_TABLE,
   type TableDefinition,
 } from '../../functions/adapters/dynamodb/table-definitions.ts';
 import type { StageSettings } from './stage.ts';
@@ -27,6 +28,7 @@ export class DataStack extends Stack {
   readonly factsTable: TableV2;
   readonly articlesTable: TableV2;
   readonly apiKeysTable: TableV2;
+  readonly rateLimitsTable: TableV2;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -54,5 +56,6 @@ export class DataStack extends Stack {
     this.factsTable = build(FACTS_TABLE);
     this.articlesTable = build(ARTICLES_TABLE);
     this.apiKeysTable = build(API_KEYS_TABLE);
+    this.rateLimitsTable = build(RATE_LIMITS_TABLE);
   }
 }

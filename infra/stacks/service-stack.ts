@@ -12,6 +12,7 @@ import {
   API_KEYS_TABLE,
   ARTICLES_TABLE,
   FACTS_TABLE,
+  RATE_LIMITS_TABLE,
 } from '../../functions/adapters/dynamodb/table-definitions.ts';
 import { API_ROUTES, type FunctionName } from '../../functions/adapters/http/api-routes.ts';
 import { FigcheckFunction } from '../constructs/figcheck-function.ts';
@@ -23,6 +24,7 @@ export interface ServiceStackProps extends StackProps {
   factsTable: ITable;
   articlesTable: ITable;
   apiKeysTable: ITable;
+  rateLimitsTable: ITable;
 }
 
 export class ServiceStack extends Stack {
@@ -42,14 +44,16 @@ export class ServiceStack extends Stack {
       })
         .bindTableRead(FACTS_TABLE, props.factsTable)
         .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable)
-        .bindTableRead(API_KEYS_TABLE, props.apiKeysTable),
+        .bindTableRead(API_KEYS_TABLE, props.apiKeysTable)
+        .bindTableCounter(RATE_LIMITS_TABLE, props.rateLimitsTable),
       'facts-api': new FigcheckFunction(this, 'FactsApi', {
         ...common,
         entry: 'facts-api',
         description: 'figcheck reference facts: load and read facts with their revisions',
       })
         .bindTableReadWrite(FACTS_TABLE, props.factsTable)
-        .bindTableRead(API_KEYS_TABLE, props.apiKeysTable),
+        .bindTableRead(API_KEYS_TABLE, props.apiKeysTable)
+        .bindTableCounter(RATE_LIMITS_TABLE, props.rateLimitsTable),
     };
 
     this.api = new HttpApi(this, 'HttpApi', {

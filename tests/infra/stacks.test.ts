@@ -49,7 +49,7 @@ function dynamoActionsByTable(template: Template, functionId: string): Record<st
       const dynamo = [statement.Action].flat().filter((a) => a.startsWith('dynamodb:'));
       if (dynamo.length === 0) continue;
       const resource = JSON.stringify(statement.Resource);
-      const table = /Articles/.test(resource) ? 'Articles' : /ApiKeys/.test(resource) ? 'ApiKeys' : 'Facts';
+      const table = ['Articles', 'ApiKeys', 'RateLimits'].find((name) => resource.includes(name)) ?? 'Facts';
       byTable[table] = [...new Set([...(byTable[table] ?? []), ...dynamo])].sort();
     }
   }
@@ -69,9 +69,9 @@ function policyStatements(template: Template) {
 }
 
 describe('data stack', () => {
-  it('creates the facts, articles and API key tables with pk/sk keys, on-demand billing, PITR and encryption', () => {
+  it('creates the facts, articles, API key and rate-limit tables with pk/sk keys, on-demand billing, PITR and encryption', () => {
     const tables = data.findResources('AWS::DynamoDB::GlobalTable');
-    expect(Object.keys(tables)).toHaveLength(3);
+    expect(Object.keys(tables)).toHaveLength(4);
     for (const table of Object.values(tables) as { Properties: Record<string, unknown> }[]) {
       expect(table.Properties.KeySchema).toEqual([
         { AttributeName: 'pk', KeyType: 'HASH' },
@@ -122,7 +122,8 @@ describe('service stack', () => {
 
   it('grants the API function read-only access to facts and read-write access to articles, nothing more', () => {
     const actions = dynamoActionsByTable(service, 'Api');
-    expect(Object.keys(actions).sort()).toEqual(['ApiKeys', 'Articles', 'Facts']);
+    expect(Object.keys(actions).sort()).toEqual(['ApiKeys', 'Articles', 'Facts', 'RateLimits']);
+    expect(actions.RateLimits).toEqual(['dynamodb:UpdateItem']);
     expect(actions.ApiKeys!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
     expect(actions.Facts!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
     expect(actions.Facts).toContain('dynamodb:Query');
@@ -133,7 +134,8 @@ describe('service stack', () => {
 
   it('grants the facts function read-write access to the facts table and reads of API keys, nothing more', () => {
     const actions = dynamoActionsByTable(service, 'FactsApi');
-    expect(Object.keys(actions).sort()).toEqual(['ApiKeys', 'Facts']);
+    expect(Object.keys(actions).sort()).toEqual(['ApiKeys', 'Facts', 'RateLimits']);
+    expect(actions.RateLimits).toEqual(['dynamodb:UpdateItem']);
     expect(actions.ApiKeys!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
     expect(actions.Facts).toEqual(expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:Query']));
   });

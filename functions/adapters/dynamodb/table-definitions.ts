@@ -78,4 +78,22 @@ export const API_KEYS_TABLE: TableDefinition = {
   globalSecondaryIndexes: [],
 };
 
-export const TABLE_DEFINITIONS: readonly TableDefinition[] = [FACTS_TABLE, ARTICLES_TABLE, API_KEYS_TABLE];
+/**
+ * Request counters for per-client rate limits: pk `<client>#<window start>`, sk `COUNT`, one item
+ * per client and minute, deleted by TTL soon after its minute.
+ */
+export const RATE_LIMITS_TABLE: TableDefinition = {
+  id: 'RateLimits',
+  envVar: 'FIGCHECK_RATE_LIMITS_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiresAt',
+};
+
+export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
+  FACTS_TABLE,
+  ARTICLES_TABLE,
+  API_KEYS_TABLE,
+  RATE_LIMITS_TABLE,
+];

@@ -1,11 +1,12 @@
 /**
  * Authenticates a request by its API key (`x-api-key`, or `Authorization: Bearer <key>`) and
  * checks the scope its route needs. Key look-ups are cached briefly per container, so a busy
- * client costs one read per half minute; a revocation takes effect within that time.
+ * client costs one read per half minute; a revocation takes effect within that time. With a
+ * rate limiter, each authenticated request also counts against its client's limit per minute.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type ApiClient, hashApiKey, type Scope } from '../../core/access/index.ts';
-import { ForbiddenError, UnauthorizedError } from './errors.ts';
+import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from './errors.ts';
 
 export interface ApiKeyLookup {
   findByKey(key: string): Promise<ApiClient | undefined>;
@@ -32,7 +33,16 @@ function presentedKey(event: APIGatewayProxyEventV2): string | undefined {
   return bearer?.[1];
 }
 
-export function createAuthenticator(keys: ApiKeyLookup, now: () => number = Date.now): Authenticator {
+export interface RateLimiter {
+  readonly perMinute: number;
+  take(clientName: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+export function createAuthenticator(
+  keys: ApiKeyLookup,
+  limiter?: RateLimiter,
+  now: () => number = Date.now,
+): Authenticator {
   const cache = new Map<string, { client: ApiClient | undefined; expiresAt: number }>();
   const lookup = async (key: string) => {
     const id = hashApiKey(key);
@@ -58,6 +68,10 @@ export function createAuthenticator(keys: ApiKeyLookup, now: () => number = Date
         throw new UnauthorizedError(`the API key was revoked on ${client.revokedAt.slice(0, 10)}`);
       if (!client.scopes.includes(scope)) {
         throw new ForbiddenError(`the key of client "${client.name}" lacks the scope ${scope}`);
+      }
+      if (limiter) {
+        const decision = await limiter.take(client.name);
+        if (!decision.allowed) throw new TooManyRequestsError(decision.retryAfterSeconds, limiter.perMinute);
       }
       return client;
     },

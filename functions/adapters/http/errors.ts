@@ -74,3 +74,13 @@ export class IdempotencyConflictError extends Error {
     this.name = 'IdempotencyConflictError';
   }
 }
+
+export class TooManyRequestsError extends Error {
+  constructor(
+    readonly retryAfterSeconds: number,
+    limit: number,
+  ) {
+    super(`this client sent more than ${limit} requests in a minute; retry after ${retryAfterSeconds} s`);
+    this.name = 'TooManyRequestsError';
+  }
+}

@@ -11,6 +11,7 @@ import {
   RequestValidationError,
   ResourceNotFoundError,
   RouteNotFoundError,
+  TooManyRequestsError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors.ts';
@@ -51,6 +52,15 @@ export function problemResponse(error: unknown, log: (message: string, error: un
     return problem(401, 'Unauthorized', error.message, {}, { 'www-authenticate': 'Bearer realm="figcheck"' });
   }
   if (error instanceof ForbiddenError) return problem(403, 'Forbidden', error.message);
+  if (error instanceof TooManyRequestsError) {
+    return problem(
+      429,
+      'Too many requests',
+      error.message,
+      {},
+      { 'retry-after': String(error.retryAfterSeconds) },
+    );
+  }
   if (error instanceof IdempotencyConflictError) {
     return error.status === 409
       ? problem(409, 'Conflict', error.message, {}, { 'retry-after': '1' })

@@ -5,6 +5,7 @@ const BASE = {
   FIGCHECK_FACTS_TABLE: 'facts',
   FIGCHECK_ARTICLES_TABLE: 'articles',
   FIGCHECK_API_KEYS_TABLE: 'keys',
+  FIGCHECK_RATE_LIMITS_TABLE: 'rates',
 };
 
 describe('readServiceConfig', () => {
@@ -13,21 +14,23 @@ describe('readServiceConfig', () => {
       factsTable: 'facts',
       articlesTable: 'articles',
       apiKeysTable: 'keys',
+      rateLimitsTable: 'rates',
+      rateLimitPerMinute: 600,
       factCacheTtlMs: 300_000,
       factCacheMaxEntries: 5000,
     });
   });
 
-  it.each(['FIGCHECK_FACTS_TABLE', 'FIGCHECK_ARTICLES_TABLE', 'FIGCHECK_API_KEYS_TABLE'])(
-    'fails naming %s when it is missing',
-    (name) => {
-      const env: Record<string, string> = { ...BASE };
-      delete env[name];
-      expect(() => readServiceConfig(env)).toThrow(
-        new ConfigError(`environment variable ${name} is not set`),
-      );
-    },
-  );
+  it.each([
+    'FIGCHECK_FACTS_TABLE',
+    'FIGCHECK_ARTICLES_TABLE',
+    'FIGCHECK_API_KEYS_TABLE',
+    'FIGCHECK_RATE_LIMITS_TABLE',
+  ])('fails naming %s when it is missing', (name) => {
+    const env: Record<string, string> = { ...BASE };
+    delete env[name];
+    expect(() => readServiceConfig(env)).toThrow(new ConfigError(`environment variable ${name} is not set`));
+  });
 
   it('fails naming the variable when a number is not a whole number', () => {
     expect(() => readServiceConfig({ ...BASE, FIGCHECK_FACT_CACHE_TTL_SECONDS: '5m' })).toThrow(
