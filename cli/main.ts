@@ -17,7 +17,7 @@ import {
 } from '../functions/core/index.ts';
 import { extractJsonl } from './extract-jsonl.ts';
 import { formatCheckTable } from './format-check-table.ts';
-import { openReferenceStore } from './open-reference-store.ts';
+import { openDatabase } from './open-database.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -133,7 +133,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     case 'check': {
       const { text } = readArticleText(rest[0], values.html);
       const publishedAt = publishedDate(values.published);
-      const opened = await openReferenceStore();
+      const opened = await openDatabase();
       try {
         const metricAliases = await opened.store.listMetricAliases();
         const result = await checkArticle({ text, publishedAt }, opened.store, { metricAliases });
@@ -170,7 +170,7 @@ async function importFacts(file: string | undefined, skipInvalid: boolean, io: I
     );
     return 1;
   }
-  const opened = await openReferenceStore(process.env, { temporary: false });
+  const opened = await openDatabase(process.env, { temporary: false });
   try {
     const progress = io.isTty && facts.length > PROGRESS_BAR_MIN_ROWS ? drawProgress(io) : undefined;
     const report = await opened.store.putFacts(facts, progress);
@@ -195,7 +195,7 @@ async function manageKeys(args: string[], scopes: string | undefined, io: Io): P
   const unknown = wanted.filter((s) => !isScope(s));
   if (unknown.length > 0)
     throw new UsageError(`unknown scope ${unknown.join(', ')}; scopes are ${SCOPES.join(', ')}`);
-  const opened = await openReferenceStore(process.env, { temporary: false });
+  const opened = await openDatabase(process.env, { temporary: false });
   try {
     if (action === 'create') {
       const { key, client } = await opened.apiKeys.create(name, wanted.filter(isScope));
@@ -222,7 +222,7 @@ async function importAliases(file: string | undefined, io: Io): Promise<number> 
     io.err(`${errors.length} invalid rows; nothing was imported.\n`);
     return 1;
   }
-  const opened = await openReferenceStore(process.env, { temporary: false });
+  const opened = await openDatabase(process.env, { temporary: false });
   try {
     const count = await opened.store.putMetricAliases(aliases);
     io.out(`Imported ${count} metric aliases into ${opened.description}.\n`);

@@ -26,12 +26,12 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-export class NoReferenceTableError extends Error {
+export class NoDatabaseError extends Error {
   constructor() {
     super(
       'no table to write to: start the local stack with `npm start`, or set FIGCHECK_DYNAMODB_ENDPOINT or FIGCHECK_FACTS_TABLE',
     );
-    this.name = 'NoReferenceTableError';
+    this.name = 'NoDatabaseError';
   }
 }
 
@@ -61,7 +61,7 @@ function tablesFrom(env: NodeJS.ProcessEnv, defaults: Record<string, string>): R
   );
 }
 
-export async function openReferenceStore(
+export async function openDatabase(
   env: NodeJS.ProcessEnv = process.env,
   options: { temporary: boolean } = { temporary: true },
 ): Promise<OpenedDatabase> {
@@ -80,7 +80,7 @@ export async function openReferenceStore(
     );
   }
   // Writing into a database that is thrown away afterwards would silently lose the data.
-  if (!options.temporary) throw new NoReferenceTableError();
+  if (!options.temporary) throw new NoDatabaseError();
   const dynamo = await startDynamoDbLocal();
   try {
     await prepareDatabase(dynamo.endpoint, local);
