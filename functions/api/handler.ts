@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { z } from 'zod';
 import { CachingReferenceStore } from '../adapters/caching-reference-store.ts';
 import { readServiceConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
@@ -23,7 +22,10 @@ import { logError, recordCheckMetrics } from '../adapters/log.ts';
 import { RefreshingMetricAliases } from '../adapters/refreshing-metric-aliases.ts';
 import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
-import { checkRequestSchema } from './check-request.ts';
+import { openApiDocument } from './openapi-document.ts';
+import { checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
+
+const API_VERSION = '1.0.0';
 
 const config = readServiceConfig();
 const client = createDocumentClient();
@@ -68,26 +70,8 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   });
 }
 
-const listQuerySchema = z.strictObject({
-  status: z.enum(['checked'], { error: 'must be checked' }).optional(),
-  since: z
-    .string()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/,
-      'must be a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDThh:mm:ssZ)',
-    )
-    .optional(),
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1)
-    .max(100)
-    .default(20),
-  cursor: z.string().max(2000).optional(),
-});
-
 async function listArticles(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
-  const query = readQuery(event, listQuerySchema);
+  const query = readQuery(event, listArticlesQuerySchema);
   try {
     const page = await articles.list(query);
     return jsonResponse(200, page);
@@ -124,6 +108,7 @@ export const handler = createRouter(
     'GET /v1/articles': listArticles,
     'GET /v1/articles/{id}': getArticle,
     'GET /health': health,
+    'GET /v1/openapi.json': async () => jsonResponse(200, openApiDocument(API_VERSION)),
   },
   authenticator,
 );

@@ -3,7 +3,6 @@
  * them back with their revisions (GET /v1/facts, GET /v1/facts/{id}).
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { z } from 'zod';
 import { readFactsApiConfig } from '../adapters/config.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
@@ -12,12 +11,10 @@ import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
-import { readJsonBody } from '../adapters/http/read-json-body.ts';
+import { readJsonBody, readQuery } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
 import { readReferenceFactList } from '../core/facts/index.ts';
-
-/** One request writes at most this many facts; larger loads go through `figcheck facts import`. */
-export const MAX_FACTS_PER_REQUEST = 1000;
+import { listFactsQuerySchema, putFactsSchema } from './requests.ts';
 
 const config = readFactsApiConfig();
 const client = createDocumentClient();
@@ -26,13 +23,6 @@ const authenticator = createAuthenticator(
   new DynamoDbApiKeyStore(client, config.apiKeysTable),
   new DynamoDbRateLimiter(client, config.rateLimitsTable, config.rateLimitPerMinute),
 );
-
-const putFactsSchema = z.strictObject({
-  facts: z
-    .array(z.unknown(), { error: 'is required and must be an array of facts' })
-    .min(1, 'must hold at least one fact')
-    .max(MAX_FACTS_PER_REQUEST, `must hold at most ${MAX_FACTS_PER_REQUEST} facts`),
-});
 
 async function putFacts(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
   const body = readJsonBody(event, putFactsSchema);
@@ -51,19 +41,8 @@ async function putFacts(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyR
   return jsonResponse(200, { imported: report.facts, items: report.items });
 }
 
-function queryParameter(event: APIGatewayProxyEventV2, name: string): string {
-  const value = event.queryStringParameters?.[name]?.trim();
-  if (!value) {
-    throw new RequestValidationError(`query parameter ${name} is required`, [
-      { field: name, message: 'is required' },
-    ]);
-  }
-  return value;
-}
-
 async function listFacts(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
-  const metric = queryParameter(event, 'metric');
-  const entity = queryParameter(event, 'entity');
+  const { metric, entity } = readQuery(event, listFactsQuerySchema);
   return jsonResponse(200, { metric, entity, facts: await store.listFacts(metric, entity) });
 }
 

@@ -92,7 +92,7 @@ export class ServiceStack extends Stack {
           id: 'AwsSolutions-APIG4',
           reason:
             route.scope === null
-              ? 'A public route by design: health checks by load balancers and monitors carry no credentials.'
+              ? 'A public route by design: health checks and the API description need no credentials.'
               : `Authorised in the function by figcheck API key (hashed in the ApiKeys table), scope ${route.scope}.`,
         });
       }

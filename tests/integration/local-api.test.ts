@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { DeleteTableCommand, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/create-document-client.ts';
 import { DynamoDbApiKeyStore } from '../../functions/adapters/dynamodb/dynamodb-api-key-store.ts';
+import { API_ROUTES } from '../../functions/adapters/http/api-routes.ts';
 import { hashApiKey } from '../../functions/core/access/index.ts';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
@@ -411,6 +413,63 @@ describe('Idempotency-Key on POST /v1/checks', () => {
     });
     expect(failed.status).toBe(400);
     expect((await send('retry-3', 'Exports rose 5% in 2023.')).status).toBe(200);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes every route, and real responses of each validate against it', async () => {
+    const response = await fetch(`${stack.apiUrl}/v1/openapi.json`);
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, { schema: object }> }> }>
+      >;
+      components: { schemas: { Problem: object } };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([...new Set(API_ROUTES.map((r) => r.path))].sort());
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    const check = async (method: string, path: string, real: Response) => {
+      const schema = doc.paths[path]![method]!.responses['200']!.content['application/json']!.schema;
+      const body = (await real.json()) as Record<string, unknown>;
+      const valid = ajv.validate(schema, body);
+      expect(ajv.errors ?? [], `${method} ${path}`).toEqual([]);
+      expect(valid).toBe(true);
+      return body;
+    };
+    const checked = await check(
+      'post',
+      '/v1/checks',
+      await post('/v1/checks', JSON.stringify({ text: SAMPLE, publishedAt: '2024-04-22' })),
+    );
+    await check('get', '/v1/articles', await call('/v1/articles?limit=3'));
+    await check('get', '/v1/articles/{id}', await call(`/v1/articles/${String(checked.articleId)}`));
+    await check('get', '/v1/facts', await call('/v1/facts?metric=trade_turnover&entity=AZ'));
+    await check('get', '/v1/facts/{id}', await call('/v1/facts/F001'));
+    await check('get', '/health', await call('/health'));
+    const problem = await (await post('/v1/checks', '{}')).json();
+    expect(ajv.validate(doc.components.schemas.Problem, problem)).toBe(true);
+  });
+
+  it('describes request bodies from the schemas the functions validate with', async () => {
+    const doc = (await (await fetch(`${stack.apiUrl}/v1/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: Record<string, { schema: { properties: object; additionalProperties: boolean } }>;
+            };
+          }
+        >
+      >;
+    };
+    const body = doc.paths['/v1/checks']!.post!.requestBody!.content['application/json']!.schema;
+    expect(Object.keys(body.properties).sort()).toEqual(['html', 'publishedAt', 'text', 'title', 'url']);
+    expect(body.additionalProperties).toBe(false);
   });
 });
 

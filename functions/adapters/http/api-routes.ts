@@ -22,6 +22,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/v1/articles', function: 'api', scope: 'articles:read' },
   { method: 'GET', path: '/v1/articles/{id}', function: 'api', scope: 'articles:read' },
   { method: 'GET', path: '/health', function: 'api', scope: null },
+  { method: 'GET', path: '/v1/openapi.json', function: 'api', scope: null },
   { method: 'GET', path: '/v1/facts', function: 'facts-api', scope: 'facts:read' },
   { method: 'PUT', path: '/v1/facts', function: 'facts-api', scope: 'facts:write' },
   { method: 'GET', path: '/v1/facts/{id}', function: 'facts-api', scope: 'facts:read' },

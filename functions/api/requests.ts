@@ -1,4 +1,7 @@
-/** The body of POST /v1/checks, validated at the edge; the schema also gives the type. */
+/**
+ * What the api function accepts, validated at the edge: the schemas also give the types and the
+ * OpenAPI document's request descriptions.
+ */
 import { z } from 'zod';
 import { isIsoDate } from '../core/facts/index.ts';
 
@@ -40,3 +43,22 @@ export const checkRequestSchema = z
   });
 
 export type CheckRequest = z.infer<typeof checkRequestSchema>;
+
+/** The query of GET /v1/articles. */
+export const listArticlesQuerySchema = z.strictObject({
+  status: z.enum(['checked'], { error: 'must be checked' }).optional(),
+  since: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/,
+      'must be a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDThh:mm:ssZ)',
+    )
+    .optional(),
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(100)
+    .default(20),
+  cursor: z.string().max(2000).optional(),
+});

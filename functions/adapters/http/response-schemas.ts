@@ -1,0 +1,124 @@
+/**
+ * The shapes of the API's answers, as zod schemas: the OpenAPI document is generated from them,
+ * and the tests check real responses against that document.
+ */
+import { z } from 'zod';
+
+export const problemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+
+const evidenceSchema = z.looseObject({
+  factId: z.string(),
+  value: z.union([z.number(), z.string(), z.null()]),
+  unit: z.string(),
+  period: z.string(),
+  sourceName: z.string(),
+  sourceUrl: z.string(),
+  asOf: z.string(),
+  deviation: z.object({ absolute: z.number(), relative: z.number() }).optional(),
+});
+
+const verdictSchema = z.looseObject({
+  claimId: z.string(),
+  verdict: z.enum(['supported', 'contradicted', 'outdated', 'unverifiable', 'ambiguous']),
+  explanation: z.string(),
+  evidence: z.array(evidenceSchema),
+});
+
+export const claimSchema = z.looseObject({
+  id: z.string(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  sentence: z.string(),
+  kind: z.enum(['money', 'count', 'percent', 'date', 'duration', 'ordinal', 'anniversary', 'quantity']),
+  value: z.union([z.number(), z.string()]),
+  unit: z.string().nullable(),
+  qualifier: z.enum(['exact', 'approx', 'more_than', 'less_than', 'at_least', 'at_most', 'range']),
+  low: z.union([z.number(), z.string()]).optional(),
+  high: z.union([z.number(), z.string()]).optional(),
+  metric: z.string().nullable(),
+  entities: z.array(z.object({ id: z.string(), role: z.enum(['source', 'target', 'party', 'subject']) })),
+  period: z.object({ value: z.string(), basis: z.enum(['stated', 'inferred']) }).nullable(),
+  checkable: z.boolean(),
+  verdict: verdictSchema,
+});
+
+const summarySchema = z.object({
+  supported: z.number().int(),
+  contradicted: z.number().int(),
+  outdated: z.number().int(),
+  unverifiable: z.number().int(),
+  ambiguous: z.number().int(),
+});
+
+export const checkResponseSchema = z.object({
+  articleId: z.string(),
+  links: z.object({ article: z.string() }),
+  publishedAt: z.string(),
+  claims: z.array(claimSchema),
+  summary: summarySchema,
+  text: z
+    .string()
+    .optional()
+    .describe('The extracted article text, for HTML input; claim offsets point into it.'),
+});
+
+export const articleSchema = z.object({
+  articleId: z.string(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+  publishedAt: z.string(),
+  checkedAt: z.string(),
+  status: z.string(),
+  text: z.string(),
+  claims: z.array(claimSchema),
+  summary: summarySchema,
+});
+
+export const articlePageSchema = z.object({
+  articles: z.array(
+    z.object({
+      articleId: z.string(),
+      title: z.string().optional(),
+      url: z.string().optional(),
+      publishedAt: z.string(),
+      checkedAt: z.string(),
+      status: z.string(),
+      summary: summarySchema.optional(),
+    }),
+  ),
+  next: z.string().optional(),
+});
+
+const factSchema = z.object({
+  id: z.string(),
+  metric: z.string(),
+  entities: z.array(z.string()),
+  period: z.string(),
+  value: z.union([z.number(), z.string(), z.null()]),
+  unit: z.string(),
+  qualifier: z.enum(['exact', 'approx', 'more_than', 'less_than', '']),
+  asOf: z.string(),
+  sourceName: z.string(),
+  sourceUrl: z.string(),
+  notes: z.string(),
+});
+
+export const factListSchema = z.object({
+  metric: z.string(),
+  entity: z.string(),
+  facts: z.array(factSchema),
+});
+export const factHistorySchema = z.object({
+  id: z.string(),
+  current: factSchema,
+  revisions: z.array(factSchema),
+});
+export const putFactsResponseSchema = z.object({ imported: z.number().int(), items: z.number().int() });
+export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });

@@ -1,0 +1,162 @@
+/**
+ * The OpenAPI 3.1 document of figcheck's HTTP API, generated from the routes the stack deploys
+ * and the zod schemas the functions validate with, so the description cannot drift from what
+ * the API accepts. Tests check real responses against it.
+ */
+import { z } from 'zod';
+import { API_ROUTES } from '../adapters/http/api-routes.ts';
+import {
+  articlePageSchema,
+  articleSchema,
+  checkResponseSchema,
+  factHistorySchema,
+  factListSchema,
+  healthSchema,
+  problemSchema,
+  putFactsResponseSchema,
+} from '../adapters/http/response-schemas.ts';
+import { listFactsQuerySchema, putFactsSchema } from '../facts-api/requests.ts';
+import { checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  });
+  return rest;
+}
+
+interface Operation {
+  summary: string;
+  request?: z.ZodType;
+  query?: z.ZodObject;
+  response: z.ZodType;
+  idempotent?: boolean;
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  'POST /v1/checks': {
+    summary: 'Check one article: extract its claims and decide a verdict for each',
+    request: checkRequestSchema,
+    response: checkResponseSchema,
+    idempotent: true,
+  },
+  'GET /v1/articles': {
+    summary: 'Checked articles, newest first, paged',
+    query: listArticlesQuerySchema,
+    response: articlePageSchema,
+  },
+  'GET /v1/articles/{id}': {
+    summary: 'One checked article with its claims and verdicts',
+    response: articleSchema,
+  },
+  'GET /v1/facts': {
+    summary: 'Reference facts of a metric naming an entity',
+    query: listFactsQuerySchema,
+    response: factListSchema,
+  },
+  'PUT /v1/facts': {
+    summary: 'Load reference facts (all or nothing)',
+    request: putFactsSchema,
+    response: putFactsResponseSchema,
+  },
+  'GET /v1/facts/{id}': { summary: 'One reference fact with all its revisions', response: factHistorySchema },
+  'GET /health': { summary: 'Whether the service and its tables answer', response: healthSchema },
+  'GET /v1/openapi.json': {
+    summary: 'This document',
+    response: z.looseObject({ openapi: z.literal('3.1.0') }),
+  },
+};
+
+function parametersOf(path: string, query: z.ZodObject | undefined, idempotent: boolean): JsonSchema[] {
+  const parameters: JsonSchema[] = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  if (query) {
+    const schema = jsonSchema(query, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      parameters.push({
+        name,
+        in: 'query',
+        required: schema.required?.includes(name) ?? false,
+        schema: property,
+      });
+    }
+  }
+  if (idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+      description: 'A retry with the same key and body gets the first response again and writes nothing.',
+    });
+  }
+  return parameters;
+}
+
+let built: JsonSchema | undefined;
+
+export function openApiDocument(version: string): JsonSchema {
+  if (built) return built;
+  const problem = {
+    description: 'An RFC 9457 problem',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of API_ROUTES) {
+    const key = `${route.method} ${route.path}`;
+    const operation = OPERATIONS[key];
+    if (!operation) throw new Error(`the OpenAPI document does not describe ${key}`);
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      summary: operation.summary,
+      ...(route.scope === null
+        ? { security: [] }
+        : { security: [{ apiKey: [] }, { bearer: [] }], 'x-figcheck-scope': route.scope }),
+      parameters: parametersOf(route.path, operation.query, operation.idempotent ?? false),
+      ...(operation.request
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(operation.request, 'input') } },
+            },
+          }
+        : {}),
+      responses: {
+        '200': {
+          description: 'Success',
+          content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } },
+        },
+        '4XX': problem,
+        '5XX': problem,
+      },
+    };
+  }
+  built = {
+    openapi: '3.1.0',
+    info: {
+      title: 'figcheck API',
+      version,
+      description: 'Checks the numeric claims of news articles against sourced reference facts.',
+    },
+    paths,
+    components: {
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      securitySchemes: {
+        apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+  };
+  return built;
+}
