@@ -37,18 +37,20 @@ export function formatCheckTable(result: CheckResult, options: { colour?: boolea
       `${pad(String(index + 1), 3)} ${verdict} ${pad(claim.kind, 12)} ${pad(`"${claim.text}"`, 26)} ${pad(describeValue(claim), 30)} ${claim.metric ?? '-'}`,
     );
     lines.push(`    ${claim.verdict.explanation}`);
-    for (const evidence of claim.verdict.evidence.slice(0, 3)) {
-      lines.push(
-        `    source: ${evidence.sourceName} <${evidence.sourceUrl}>${evidence.asOf ? `, ${evidence.asOf}` : ''}`,
-      );
-    }
+    // Several facts often come from one page; list each source once.
+    const sources = new Set(
+      claim.verdict.evidence.map(
+        (e) => `    source: ${e.sourceName} <${e.sourceUrl}>${e.asOf ? `, ${e.asOf}` : ''}`,
+      ),
+    );
+    lines.push(...[...sources].slice(0, 3));
   });
   const counts = Object.entries(result.summary)
     .filter(([, n]) => n > 0)
     .map(([label, n]) => `${n} ${label}`);
   lines.push(
     '',
-    `${result.claims.length} claims checked${counts.length > 0 ? `: ${counts.join(', ')}` : ''}.`,
+    `${result.claims.length} claim${result.claims.length === 1 ? '' : 's'} checked${counts.length > 0 ? `: ${counts.join(', ')}` : ''}.`,
   );
   return lines.join('\n');
 }
