@@ -1,7 +1,14 @@
 /** Stores checked articles (input, claims and verdicts) in the articles table. */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { CheckResult } from '../../core/model.ts';
 import { pingTable } from './ping-table.ts';
+import { putItemsInBatches } from './put-items-in-batches.ts';
 
 export interface StoredArticle {
   articleId: string;
@@ -11,6 +18,31 @@ export interface StoredArticle {
   text: string;
   checkedAt: string;
   result: CheckResult;
+  batchId?: string;
+}
+
+/** An article accepted for checking later (a batch member), persisted before it is queued. */
+export interface QueuedArticle {
+  articleId: string;
+  title?: string;
+  url?: string;
+  publishedAt: string;
+  text: string;
+  acceptedAt: string;
+  batchId: string;
+}
+
+export interface StoredBatch {
+  batchId: string;
+  createdAt: string;
+  client: string;
+  articleIds: string[];
+}
+
+export interface BatchMember {
+  articleId: string;
+  status: string;
+  summary?: Record<string, number>;
 }
 
 export interface ArticleSummary {
@@ -113,6 +145,81 @@ export class DynamoDbArticleStore {
 
   ping(): Promise<void> {
     return pingTable(this.client, this.tableName);
+  }
+
+  /**
+   * Persists a batch's articles (status queued), then the batch itself: a batch that exists has
+   * all its articles stored.
+   */
+  async saveBatch(batch: StoredBatch, articles: readonly QueuedArticle[]): Promise<void> {
+    const items = articles.map((article) => ({
+      pk: `ARTICLE#${article.articleId}`,
+      sk: 'RESULT',
+      listPk: 'ARTICLE',
+      status: 'queued',
+      checkedAt: article.acceptedAt,
+      ...article,
+    }));
+    await putItemsInBatches(this.client, this.tableName, items);
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: `BATCH#${batch.batchId}`, sk: 'META', ...batch },
+      }),
+    );
+  }
+
+  async getBatch(batchId: string): Promise<{ batch: StoredBatch; members: BatchMember[] } | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `BATCH#${batchId}`, sk: 'META' } }),
+    );
+    if (!Item) return undefined;
+    const batch = {
+      batchId,
+      createdAt: Item.createdAt,
+      client: Item.client,
+      articleIds: Item.articleIds,
+    } as StoredBatch;
+    const found = new Map<string, BatchMember>();
+    let keys: Record<string, unknown>[] = batch.articleIds.map((id) => ({
+      pk: `ARTICLE#${id}`,
+      sk: 'RESULT',
+    }));
+    while (keys.length > 0) {
+      const page = await this.client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [this.tableName]: {
+              Keys: keys,
+              ProjectionExpression: 'articleId, #status, summary',
+              ExpressionAttributeNames: { '#status': 'status' },
+            },
+          },
+        }),
+      );
+      for (const item of page.Responses?.[this.tableName] ?? []) {
+        found.set(item.articleId as string, {
+          articleId: item.articleId as string,
+          status: item.status as string,
+          summary: item.summary as Record<string, number> | undefined,
+        });
+      }
+      keys = (page.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+    const members = batch.articleIds.map((id) => found.get(id) ?? { articleId: id, status: 'unknown' });
+    return { batch, members };
+  }
+
+  /** An accepted article waiting for its check, as persisted before it was queued. */
+  async getQueued(articleId: string): Promise<(QueuedArticle & { status: string }) | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: `ARTICLE#${articleId}`, sk: 'RESULT' },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? (Item as QueuedArticle & { status: string }) : undefined;
   }
 
   async get(articleId: string): Promise<StoredArticle | undefined> {

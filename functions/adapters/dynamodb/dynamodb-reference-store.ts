@@ -3,15 +3,14 @@
  * of an article's queries in one parallel round of Queries; writes are idempotent batches.
  */
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MetricAlias, ReferenceFact } from '../../core/model.ts';
 import type { FactQuery, MetricAliasStore, ReferenceStore } from '../../core/ports.ts';
 import { pingTable } from './ping-table.ts';
+import { putItemsInBatches, realSleep, type Sleep } from './put-items-in-batches.ts';
 
-const BATCH_SIZE = 25;
 /** Metric aliases live in one partition of the facts table: pk METRIC_ALIAS, sk <metric>#<alias>. */
 const ALIAS_PARTITION = 'METRIC_ALIAS';
-const MAX_BATCH_ATTEMPTS = 8;
 
 export interface FactWriteReport {
   facts: number;
@@ -33,7 +32,7 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: Sleep = realSleep,
   ) {}
 
   async findFacts(queries: readonly FactQuery[]): Promise<ReferenceFact[][]> {
@@ -66,7 +65,7 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
       metric: a.metric,
       alias: a.alias,
     }));
-    for (let i = 0; i < items.length; i += BATCH_SIZE) await this.writeBatch(items.slice(i, i + BATCH_SIZE));
+    await putItemsInBatches(this.client, this.tableName, items, this.sleep);
     return items.length;
   }
 
@@ -127,30 +126,17 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
       }));
       return [history, ...lookups].map((item) => ({ item, factNumber: index + 1 }));
     });
-    for (let i = 0; i < items.length; i += BATCH_SIZE) {
-      const batch = items.slice(i, i + BATCH_SIZE);
-      await this.writeBatch(batch.map((b) => b.item));
-      // A fact counts as written once its last item is.
-      const last = batch[batch.length - 1]!;
-      const complete = i + BATCH_SIZE >= items.length ? facts.length : last.factNumber - 1;
-      onProgress?.(complete, facts.length);
-    }
+    await putItemsInBatches(
+      this.client,
+      this.tableName,
+      items.map((i) => i.item),
+      this.sleep,
+      (written) => {
+        // A fact counts as written once its last item is.
+        const complete = written >= items.length ? facts.length : items[written - 1]!.factNumber - 1;
+        onProgress?.(complete, facts.length);
+      },
+    );
     return { facts: facts.length, items: items.length };
-  }
-
-  private async writeBatch(items: Record<string, unknown>[]): Promise<void> {
-    let requests = items.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 1; requests.length > 0; attempt++) {
-      const result = await this.client.send(
-        new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-      );
-      requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-      if (requests.length === 0) return;
-      if (attempt >= MAX_BATCH_ATTEMPTS) {
-        throw new Error(`DynamoDB left ${requests.length} fact items unprocessed after ${attempt} attempts`);
-      }
-      // Unprocessed items mean the table is throttling: back off exponentially, with jitter.
-      await this.sleep(Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2));
-    }
   }
 }
