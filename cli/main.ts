@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { DEFAULT_SCOPES, isClientName, isScope, SCOPES } from '../functions/core/access/index.ts';
 import { extractArticleText } from '../functions/core/html/index.ts';
 import {
@@ -49,6 +50,9 @@ Usage:
       checks:write, articles:read, facts:read.
   figcheck keys revoke NAME
       Revoke every key of a client.
+  figcheck dlq redrive [--dlq-arn ARN]
+      Move the articles that failed three times back to the article queue (deployed stack;
+      the ARN is the data stack's DeadLetterQueueArn output, or FIGCHECK_DEAD_LETTER_QUEUE_ARN).
   figcheck aliases import FILE
       Add wordings for known metrics (CSV: metric,alias, e.g. trade_turnover,commerce between)
       to the vocabulary the checks use; they are kept in the reference table beside the facts.
@@ -104,6 +108,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       jsonl: { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
       scopes: { type: 'string' },
+      'dlq-arn': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -144,6 +149,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       return 0;
     }
+    case 'dlq': {
+      if (rest[0] !== 'redrive') throw new UsageError('usage: figcheck dlq redrive [--dlq-arn ARN]');
+      return redriveDeadLetters(values['dlq-arn'] ?? process.env.FIGCHECK_DEAD_LETTER_QUEUE_ARN, io);
+    }
     case 'keys': {
       return manageKeys(rest, values.scopes, io);
     }
@@ -179,6 +188,23 @@ async function importFacts(file: string | undefined, skipInvalid: boolean, io: I
     io.out(`Imported ${report.facts} facts (${report.items} items) into ${opened.description}${skipped}.\n`);
   } finally {
     await opened.close();
+  }
+  return 0;
+}
+
+/** Moves the dead-lettered articles back to the article queue (SQS message move task). */
+async function redriveDeadLetters(dlqArn: string | undefined, io: Io): Promise<number> {
+  if (!dlqArn) {
+    throw new UsageError(
+      'name the dead-letter queue: --dlq-arn ARN or FIGCHECK_DEAD_LETTER_QUEUE_ARN (the data stack output DeadLetterQueueArn)',
+    );
+  }
+  const sqs = new SQSClient({});
+  try {
+    const { TaskHandle } = await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn }));
+    io.out(`Started moving dead letters back to the article queue (task ${TaskHandle}).\n`);
+  } finally {
+    sqs.destroy();
   }
   return 0;
 }

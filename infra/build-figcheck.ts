@@ -15,6 +15,8 @@ export function buildFigcheck(app: App, stageName: string | undefined) {
     articlesTable: data.articlesTable,
     apiKeysTable: data.apiKeysTable,
     rateLimitsTable: data.rateLimitsTable,
+    articleQueue: data.articleQueue,
+    articleDeadLetters: data.articleDeadLetters,
   });
   return { data, service };
 }

@@ -4,7 +4,14 @@
  * Shared by `npm start` and the integration tests.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient } from '../functions/adapters/dynamodb/create-document-client.ts';
+import { DynamoDbArticleStore } from '../functions/adapters/dynamodb/dynamodb-article-store.ts';
 import { type FunctionName, functionForPath } from '../functions/adapters/http/api-routes.ts';
+import { registerLocalQueue } from '../functions/adapters/queue/article-queue.ts';
+import { InProcessQueue, type QueueWorker } from './in-process-queue.ts';
+
+const LOCAL_QUEUE_NAME = 'articles';
+
 import type { HttpApiHandler, RunningServer } from './api-gateway-server.ts';
 import { serveHttpApi } from './api-gateway-server.ts';
 import {
@@ -37,6 +44,8 @@ export interface LocalStack {
   dynamoDbEndpoint: string;
   tables: TableNames;
   factsLoaded: number;
+  /** The in-process stand-in for the article queue, driving the worker handler. */
+  queue: InProcessQueue;
   stop(): Promise<void>;
 }
 
@@ -51,6 +60,7 @@ export function useLocalEnvironment(endpoint: string, tables: TableNames): void 
     AWS_ACCESS_KEY_ID: LOCAL_CLIENT_CONFIG.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CLIENT_CONFIG.credentials.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    FIGCHECK_ARTICLE_QUEUE_URL: `local:${LOCAL_QUEUE_NAME}`,
   });
   // There is no CloudWatch here to receive embedded metrics.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
@@ -72,6 +82,25 @@ export async function prepareDatabase(
   }
 }
 
+async function requeueAcceptedArticles(
+  endpoint: string,
+  tables: TableNames,
+  queue: InProcessQueue,
+): Promise<void> {
+  const client = new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint });
+  try {
+    const store = new DynamoDbArticleStore(createDocumentClient(client), tables.FIGCHECK_ARTICLES_TABLE!);
+    let cursor: string | undefined;
+    do {
+      const page = await store.list({ status: 'queued', limit: 100, cursor });
+      await queue.send(page.articles.map((a) => a.articleId));
+      cursor = page.next;
+    } while (cursor);
+  } finally {
+    client.destroy();
+  }
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const dynamo: Pick<DynamoDbLocal, 'endpoint' | 'stop'> = options.dynamoDbEndpoint
     ? { endpoint: options.dynamoDbEndpoint, stop: async () => {} }
@@ -81,6 +110,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const tables = localTableNames(options.tablePrefix);
     const factsLoaded = await prepareDatabase(dynamo.endpoint, tables, options.apiKeys);
     useLocalEnvironment(dynamo.endpoint, tables);
+    // The worker first, then the queue it drains, registered before the API builds its queue.
+    const { handler: worker } = (await import('../functions/worker/handler.ts')) as { handler: QueueWorker };
+    const queue = new InProcessQueue(worker);
+    registerLocalQueue(LOCAL_QUEUE_NAME, queue);
+    // Articles accepted before a restart and not yet checked go back on the queue: the in-process
+    // queue forgets its messages when the process ends, the articles table does not.
+    await requeueAcceptedArticles(dynamo.endpoint, tables, queue);
     const handlers: Record<FunctionName, HttpApiHandler> = {
       api: ((await import('../functions/api/handler.ts')) as { handler: HttpApiHandler }).handler,
       'facts-api': ((await import('../functions/facts-api/handler.ts')) as { handler: HttpApiHandler })
@@ -95,8 +131,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoDbEndpoint: dynamo.endpoint,
       tables,
       factsLoaded,
+      queue,
       stop: async () => {
         await running.close();
+        await queue.idle();
         await dynamo.stop();
       },
     };

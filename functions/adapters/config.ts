@@ -21,6 +21,8 @@ export interface ServiceConfig {
   articlesTable: string;
   apiKeysTable: string;
   rateLimitsTable: string;
+  /** Where accepted batch articles wait for the worker (an SQS URL, or `local:<name>`). */
+  articleQueueUrl: string;
   /** Requests per client and minute (FIGCHECK_RATE_LIMIT_PER_MINUTE, default 600). */
   rateLimitPerMinute: number;
   /** How long a warm container reuses fact look-ups (FIGCHECK_FACT_CACHE_TTL_SECONDS, default 300). */
@@ -44,6 +46,16 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 /** The fact administration function needs only the facts table. */
+/** The worker needs the tables a check reads and writes, and the fact cache settings. */
+export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    factsTable: required(env, FACTS_TABLE.envVar),
+    articlesTable: required(env, ARTICLES_TABLE.envVar),
+    factCacheTtlMs: wholeNumber(env, 'FIGCHECK_FACT_CACHE_TTL_SECONDS', 300) * 1000,
+    factCacheMaxEntries: wholeNumber(env, 'FIGCHECK_FACT_CACHE_MAX_ENTRIES', 5000),
+  };
+}
+
 export function readFactsApiConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     factsTable: required(env, FACTS_TABLE.envVar),
@@ -59,6 +71,7 @@ export function readServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     articlesTable: required(env, ARTICLES_TABLE.envVar),
     apiKeysTable: required(env, API_KEYS_TABLE.envVar),
     rateLimitsTable: required(env, RATE_LIMITS_TABLE.envVar),
+    articleQueueUrl: required(env, 'FIGCHECK_ARTICLE_QUEUE_URL'),
     rateLimitPerMinute: wholeNumber(env, 'FIGCHECK_RATE_LIMIT_PER_MINUTE', 600),
     factCacheTtlMs: wholeNumber(env, 'FIGCHECK_FACT_CACHE_TTL_SECONDS', 300) * 1000,
     factCacheMaxEntries: wholeNumber(env, 'FIGCHECK_FACT_CACHE_MAX_ENTRIES', 5000),

@@ -25,3 +25,8 @@ export function recordCheckMetrics(claims: number, verdicts: Record<string, numb
     if (count > 0) metrics.addMetric(`Verdict_${verdict}`, MetricUnit.Count, count);
   }
 }
+
+/** Flushes the metrics recorded during an invocation, if any (an empty flush only warns). */
+export function publishMetrics(): void {
+  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+}

@@ -19,11 +19,13 @@ import { readJsonBody, readQuery } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
 import { withIdempotency } from '../adapters/http/with-idempotency.ts';
 import { logError, recordCheckMetrics } from '../adapters/log.ts';
+import { createArticleQueue } from '../adapters/queue/article-queue.ts';
 import { RefreshingMetricAliases } from '../adapters/refreshing-metric-aliases.ts';
+import type { ApiClient } from '../core/access/index.ts';
 import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
 import { openApiDocument } from './openapi-document.ts';
-import { checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
+import { batchRequestSchema, checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
 
 const API_VERSION = '1.0.0';
 
@@ -40,6 +42,7 @@ const authenticator = createAuthenticator(
   new DynamoDbRateLimiter(client, config.rateLimitsTable, config.rateLimitPerMinute),
 );
 const idempotency = new DynamoDbIdempotencyStore(client, config.articlesTable);
+const queue = createArticleQueue(config.articleQueueUrl);
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 
 async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
@@ -83,6 +86,57 @@ async function listArticles(event: APIGatewayProxyEventV2): Promise<APIGatewayPr
   }
 }
 
+async function postBatch(
+  event: APIGatewayProxyEventV2,
+  _params: Record<string, string>,
+  client: ApiClient | undefined,
+): Promise<APIGatewayProxyResultV2> {
+  const request = readJsonBody(event, batchRequestSchema);
+  const batchId = randomUUID();
+  const acceptedAt = new Date().toISOString();
+  const today = acceptedAt.slice(0, 10);
+  const accepted = request.articles.map((article) => {
+    const extracted = article.html === undefined ? undefined : extractArticleText(article.html);
+    return {
+      articleId: randomUUID(),
+      title: article.title ?? extracted?.title ?? undefined,
+      url: article.url,
+      publishedAt: article.publishedAt ?? today,
+      text: extracted?.text ?? article.text ?? '',
+      acceptedAt,
+      batchId,
+    };
+  });
+  const articleIds = accepted.map((a) => a.articleId);
+  // Persisted before it is queued and before the 202: an accepted article is never lost.
+  await articles.saveBatch(
+    { batchId, createdAt: acceptedAt, client: client?.name ?? '', articleIds },
+    accepted,
+  );
+  await queue.send(articleIds);
+  return jsonResponse(202, {
+    batchId,
+    status: 'queued',
+    links: { batch: `/v1/batches/${batchId}` },
+    articles: articleIds.map((articleId) => ({ articleId, links: { article: `/v1/articles/${articleId}` } })),
+  });
+}
+
+async function getBatch(_event: APIGatewayProxyEventV2, params: Record<string, string>) {
+  const found = await articles.getBatch(params.id!);
+  if (!found) throw new ResourceNotFoundError(`no batch with id ${params.id}`);
+  const counts: Record<string, number> = { queued: 0, checked: 0 };
+  for (const member of found.members) counts[member.status] = (counts[member.status] ?? 0) + 1;
+  return jsonResponse(200, {
+    batchId: found.batch.batchId,
+    createdAt: found.batch.createdAt,
+    total: found.members.length,
+    status: counts.checked === found.members.length ? 'checked' : 'in_progress',
+    counts,
+    articles: found.members.map((m) => ({ ...m, links: { article: `/v1/articles/${m.articleId}` } })),
+  });
+}
+
 async function getArticle(_event: APIGatewayProxyEventV2, params: Record<string, string>) {
   const article = await articles.get(params.id!);
   if (!article) throw new ResourceNotFoundError(`no article with id ${params.id}`);
@@ -105,6 +159,8 @@ export const handler = createRouter(
   'api',
   {
     'POST /v1/checks': withIdempotency(idempotency, postCheck),
+    'POST /v1/batches': withIdempotency(idempotency, postBatch),
+    'GET /v1/batches/{id}': getBatch,
     'GET /v1/articles': listArticles,
     'GET /v1/articles/{id}': getArticle,
     'GET /health': health,

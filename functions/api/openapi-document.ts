@@ -8,6 +8,8 @@ import { API_ROUTES } from '../adapters/http/api-routes.ts';
 import {
   articlePageSchema,
   articleSchema,
+  batchAcceptedSchema,
+  batchStatusSchema,
   checkResponseSchema,
   factHistorySchema,
   factListSchema,
@@ -16,7 +18,7 @@ import {
   putFactsResponseSchema,
 } from '../adapters/http/response-schemas.ts';
 import { listFactsQuerySchema, putFactsSchema } from '../facts-api/requests.ts';
-import { checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
+import { batchRequestSchema, checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -43,6 +45,16 @@ const OPERATIONS: Record<string, Operation> = {
     request: checkRequestSchema,
     response: checkResponseSchema,
     idempotent: true,
+  },
+  'POST /v1/batches': {
+    summary: 'Accept up to 100 articles for checking through the queue',
+    request: batchRequestSchema,
+    response: batchAcceptedSchema,
+    idempotent: true,
+  },
+  'GET /v1/batches/{id}': {
+    summary: 'Progress and per-article results of a batch',
+    response: batchStatusSchema,
   },
   'GET /v1/articles': {
     summary: 'Checked articles, newest first, paged',

@@ -46,7 +46,7 @@ export type CheckRequest = z.infer<typeof checkRequestSchema>;
 
 /** The query of GET /v1/articles. */
 export const listArticlesQuerySchema = z.strictObject({
-  status: z.enum(['checked'], { error: 'must be checked' }).optional(),
+  status: z.enum(['queued', 'checked'], { error: 'must be queued or checked' }).optional(),
   since: z
     .string()
     .regex(
@@ -61,4 +61,14 @@ export const listArticlesQuerySchema = z.strictObject({
     .max(100)
     .default(20),
   cursor: z.string().max(2000).optional(),
+});
+
+/** At most this many articles a batch; they are checked asynchronously through the queue. */
+export const MAX_BATCH_ARTICLES = 100;
+
+export const batchRequestSchema = z.strictObject({
+  articles: z
+    .array(checkRequestSchema, { error: 'is required and must be an array of articles' })
+    .min(1, 'must hold at least one article')
+    .max(MAX_BATCH_ARTICLES, `must hold at most ${MAX_BATCH_ARTICLES} articles`),
 });

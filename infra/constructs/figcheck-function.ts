@@ -10,6 +10,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/adapters/dynamodb/table-definitions.ts';
 
@@ -91,6 +92,13 @@ export class FigcheckFunction extends Construct {
   /** Read and write access to a table, with its name in the table definition's variable. */
   bindTableReadWrite(definition: TableDefinition, table: ITable): this {
     return this.bindTable(definition, table, [...READ_ACTIONS, ...WRITE_ACTIONS]);
+  }
+
+  /** Sending to a queue only, with its URL in the given variable. */
+  bindQueueSend(envVar: string, queue: IQueue): this {
+    this.function.addEnvironment(envVar, queue.queueUrl);
+    queue.grantSendMessages(this.function);
+    return this;
   }
 
   /** Counter updates only (the rate limiter's atomic ADD), with the table's name in its variable. */

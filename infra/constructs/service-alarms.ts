@@ -1,6 +1,6 @@
 /**
  * The alarms an operator of figcheck watches, all notifying one SNS topic: function errors and
- * throttles, the API's 5xx rate and its p99 latency.
+ * throttles, dead letters, the API's 5xx rate and its p99 latency.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -15,11 +15,14 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface ServiceAlarmsProps {
   api: HttpApi;
   functions: Record<string, IFunction>;
+  /** Any message here means an article could not be checked. */
+  deadLetterQueue: IQueue;
   /** p99 latency above this, three 5-minute periods running, raises the alarm. */
   p99LatencyMs: number;
 }
@@ -70,6 +73,15 @@ export class ServiceAlarms extends Construct {
         `${name}: invocations throttled`,
       );
     }
+    add(
+      'DeadLetters',
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: 'Maximum',
+      }),
+      1,
+      'Articles failed three times and wait in the dead-letter queue (figcheck dlq redrive)',
+    );
     const serverErrorRate = new MathExpression({
       expression: '100 * errors / MAX([requests, 1])',
       usingMetrics: {

@@ -3,8 +3,9 @@
  * with point-in-time recovery, encryption at rest and, in production, deletion protection and
  * RETAIN.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
   API_KEYS_TABLE,
@@ -14,7 +15,7 @@ import {
   RATE_LIMITS_TABLE,
   type TableDefinition,
 } from '../../functions/adapters/dynamodb/table-definitions.ts';
-import type { StageSettings } from './stage.ts';
+import { type StageSettings, WORKER_TIMEOUT_SECONDS } from './stage.ts';
 
 export interface DataStackProps extends StackProps {
   stage: StageSettings;
@@ -29,6 +30,10 @@ export class DataStack extends Stack {
   readonly articlesTable: TableV2;
   readonly apiKeysTable: TableV2;
   readonly rateLimitsTable: TableV2;
+  /** Accepted batch articles waiting for the worker. */
+  readonly articleQueue: Queue;
+  /** Messages the worker failed on three times, kept 14 days for inspection and redrive. */
+  readonly articleDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -57,5 +62,30 @@ export class DataStack extends Stack {
     this.articlesTable = build(ARTICLES_TABLE);
     this.apiKeysTable = build(API_KEYS_TABLE);
     this.rateLimitsTable = build(RATE_LIMITS_TABLE);
+
+    this.articleDeadLetters = new Queue(this, 'ArticleDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: props.stage.statefulRemovalPolicy,
+    });
+    Validations.of(this.articleDeadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the article queue; its messages wait for a redrive.',
+    });
+    this.articleQueue = new Queue(this, 'ArticleQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the worker's timeout, so a slow batch is not delivered twice while it runs.
+      visibilityTimeout: Duration.seconds(6 * WORKER_TIMEOUT_SECONDS),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.articleDeadLetters, maxReceiveCount: 3 },
+      removalPolicy: props.stage.statefulRemovalPolicy,
+    });
+    new CfnOutput(this, 'DeadLetterQueueArn', {
+      value: this.articleDeadLetters.queueArn,
+      description: 'figcheck dlq redrive --dlq-arn <this>',
+    });
   }
 }

@@ -2,11 +2,13 @@
  * The stateless part of figcheck: the API functions and the HTTP API that routes to them
  * (routes from functions/adapters/http/api-routes.ts, shared with the local server).
  */
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
   API_KEYS_TABLE,
@@ -17,7 +19,7 @@ import {
 import { API_ROUTES, type FunctionName } from '../../functions/adapters/http/api-routes.ts';
 import { FigcheckFunction } from '../constructs/figcheck-function.ts';
 import { ServiceAlarms } from '../constructs/service-alarms.ts';
-import type { StageSettings } from './stage.ts';
+import { type StageSettings, WORKER_TIMEOUT_SECONDS } from './stage.ts';
 
 export interface ServiceStackProps extends StackProps {
   stage: StageSettings;
@@ -25,6 +27,8 @@ export interface ServiceStackProps extends StackProps {
   articlesTable: ITable;
   apiKeysTable: ITable;
   rateLimitsTable: ITable;
+  articleQueue: IQueue;
+  articleDeadLetters: IQueue;
 }
 
 export class ServiceStack extends Stack {
@@ -45,7 +49,8 @@ export class ServiceStack extends Stack {
         .bindTableRead(FACTS_TABLE, props.factsTable)
         .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable)
         .bindTableRead(API_KEYS_TABLE, props.apiKeysTable)
-        .bindTableCounter(RATE_LIMITS_TABLE, props.rateLimitsTable),
+        .bindTableCounter(RATE_LIMITS_TABLE, props.rateLimitsTable)
+        .bindQueueSend('FIGCHECK_ARTICLE_QUEUE_URL', props.articleQueue),
       'facts-api': new FigcheckFunction(this, 'FactsApi', {
         ...common,
         entry: 'facts-api',
@@ -55,6 +60,25 @@ export class ServiceStack extends Stack {
         .bindTableRead(API_KEYS_TABLE, props.apiKeysTable)
         .bindTableCounter(RATE_LIMITS_TABLE, props.rateLimitsTable),
     };
+
+    const worker = new FigcheckFunction(this, 'Worker', {
+      ...common,
+      entry: 'worker',
+      description: 'figcheck queue worker: checks the articles of batches',
+      timeout: Duration.seconds(WORKER_TIMEOUT_SECONDS),
+    })
+      .bindTableRead(FACTS_TABLE, props.factsTable)
+      .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable);
+    worker.function.addEventSource(
+      new SqsEventSource(props.articleQueue, {
+        // Ten articles a batch and at most five workers at once: enough for a newsroom's burst,
+        // and a ceiling on the DynamoDB load a large backlog can cause.
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        maxConcurrency: 5,
+        reportBatchItemFailures: true,
+      }),
+    );
 
     this.api = new HttpApi(this, 'HttpApi', {
       description: `figcheck API (${props.stage.name})`,
@@ -100,7 +124,11 @@ export class ServiceStack extends Stack {
 
     const alarms = new ServiceAlarms(this, 'Alarms', {
       api: this.api,
-      functions: Object.fromEntries(Object.entries(functions).map(([name, f]) => [name, f.function])),
+      functions: {
+        ...Object.fromEntries(Object.entries(functions).map(([name, f]) => [name, f.function])),
+        worker: worker.function,
+      },
+      deadLetterQueue: props.articleDeadLetters,
       p99LatencyMs: 2000,
     });
     new CfnOutput(this, 'AlarmTopicArn', {

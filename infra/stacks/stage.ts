@@ -32,3 +32,6 @@ export function stageSettings(name: string | undefined): StageSettings {
   }
   throw new Error(`unknown stage "${stage}": use -c stage=dev or -c stage=prod`);
 }
+
+/** The queue worker's timeout; the article queue's visibility timeout is derived from it. */
+export const WORKER_TIMEOUT_SECONDS = 60;

@@ -153,13 +153,61 @@ describe('service stack', () => {
       'GET /health NONE',
       'GET /v1/articles NONE',
       'GET /v1/articles/{id} NONE',
+      'GET /v1/batches/{id} NONE',
       'GET /v1/facts NONE',
       'GET /v1/facts/{id} NONE',
       'GET /v1/openapi.json NONE',
+      'POST /v1/batches NONE',
       'POST /v1/checks NONE',
       'PUT /v1/facts NONE',
     ]);
     service.resourceCountIs('AWS::ApiGatewayV2::Integration', 2);
+  });
+});
+
+describe('the article queue', () => {
+  it('sends articles that failed three times to an encrypted dead-letter queue kept 14 days', () => {
+    const queues = Object.entries(data.findResources('AWS::SQS::Queue')) as [
+      string,
+      { Properties: Record<string, unknown> },
+    ][];
+    expect(queues).toHaveLength(2);
+    const [, main] = queues.find(([id]) => id.startsWith('ArticleQueue'))!;
+    const [dlqId, dlq] = queues.find(([id]) => id.startsWith('ArticleDeadLetters'))!;
+    expect(main.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+      maxReceiveCount: 3,
+    });
+    expect(main.Properties.VisibilityTimeout).toBe(360);
+    expect(dlq.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    for (const [, queue] of queues) expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(Object.keys(data.findResources('AWS::SQS::QueuePolicy'))).toHaveLength(2);
+  });
+
+  it('drives the worker in batches of 10, at most 5 at once, reporting failures per record', () => {
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+  });
+
+  it('lets the worker read facts and write articles only, and the API only send to the queue', () => {
+    const worker = dynamoActionsByTable(service, 'Worker');
+    expect(Object.keys(worker).sort()).toEqual(['Articles', 'Facts']);
+    expect(worker.Facts!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
+    const sqsActions = policyStatements(service)
+      .flatMap((s) => [s.Action].flat())
+      .filter((a) => a.startsWith('sqs:'));
+    expect([...new Set(sqsActions)].sort()).toEqual([
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:ReceiveMessage',
+      'sqs:SendMessage',
+    ]);
   });
 });
 
@@ -168,17 +216,17 @@ describe('production hardening', () => {
     const roles = Object.values(service.findResources('AWS::IAM::Role')) as {
       Properties: { ManagedPolicyArns?: unknown[] };
     }[];
-    expect(roles).toHaveLength(2);
+    expect(roles).toHaveLength(3);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
     const logStatements = policyStatements(service).filter((s) =>
       [s.Action].flat().some((a) => a.startsWith('logs:')),
     );
-    expect(logStatements).toHaveLength(2);
+    expect(logStatements).toHaveLength(3);
     for (const statement of logStatements) {
       expect([statement.Action].flat().sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
       // The function's own log group (a GetAtt of its LogGroup), never "*".
       expect(JSON.stringify(statement.Resource)).toMatch(
-        /"Fn::GetAtt":\["(Api|FactsApi)Logs[0-9A-F]{8}","Arn"\]/,
+        /"Fn::GetAtt":\["(Api|FactsApi|Worker)Logs[0-9A-F]{8}","Arn"\]/,
       );
     }
   });
@@ -209,8 +257,11 @@ describe('production hardening', () => {
       'AWS/ApiGateway:Latency',
       'AWS/Lambda:Errors',
       'AWS/Lambda:Errors',
+      'AWS/Lambda:Errors',
       'AWS/Lambda:Throttles',
       'AWS/Lambda:Throttles',
+      'AWS/Lambda:Throttles',
+      'AWS/SQS:ApproximateNumberOfMessagesVisible',
       'math:expression',
     ]);
     const latency = alarms.find((a) => a.Properties.MetricName === 'Latency')!;
@@ -232,8 +283,8 @@ describe('production hardening', () => {
       .findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
       .flatMap((m) => Object.entries(m.data as Record<string, string>));
-    // Two functions x (runtime, X-Ray) plus one per route.
-    expect(acknowledged).toHaveLength(4 + 8);
+    // Three functions x (runtime, X-Ray), one per route, and the dead-letter queue's own missing DLQ.
+    expect(acknowledged).toHaveLength(6 + 10 + 1);
     for (const [id, reason] of acknowledged) {
       expect(id).toMatch(/AwsSolutions-/);
       expect(reason.length).toBeGreaterThan(40);

@@ -416,6 +416,92 @@ describe('Idempotency-Key on POST /v1/checks', () => {
   });
 });
 
+describe('batches through the queue', () => {
+  const postBatch = (articles: unknown[]) =>
+    call('/v1/batches', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ articles }),
+    });
+  const batchOf = async (id: string) =>
+    (await (await call(`/v1/batches/${id}`)).json()) as {
+      total: number;
+      status: string;
+      counts: Record<string, number>;
+      articles: { articleId: string; status: string; summary?: Record<string, number> }[];
+    };
+
+  it('accepts up to 100 articles with 202, then the worker checks each one', async () => {
+    const response = await postBatch([
+      { text: SAMPLE, publishedAt: '2024-04-22' },
+      {
+        html: '<p>Trade between Russia and Azerbaijan reached $6.2 billion in 2023.</p>',
+        publishedAt: '2024-04-22',
+      },
+      { text: 'Nothing to check here.' },
+    ]);
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as {
+      batchId: string;
+      links: { batch: string };
+      articles: { articleId: string }[];
+    };
+    expect(accepted.links.batch).toBe(`/v1/batches/${accepted.batchId}`);
+    expect(accepted.articles).toHaveLength(3);
+    await stack.queue.idle();
+    const batch = await batchOf(accepted.batchId);
+    expect(batch).toMatchObject({ total: 3, status: 'checked', counts: { queued: 0, checked: 3 } });
+    expect(batch.articles.map((a) => a.summary?.supported ?? 0)).toEqual([5, 0, 0]);
+    expect(batch.articles[1]!.summary?.contradicted).toBe(1);
+    const article = (await (await call(`/v1/articles/${accepted.articles[0]!.articleId}`)).json()) as {
+      claims: unknown[];
+    };
+    expect(article.claims).toHaveLength(5);
+  });
+
+  it('sends a poison message to the dead letters after 3 receives while the rest of its batch is checked', async () => {
+    stack.queue.sendRaw(JSON.stringify({ articleId: 'no-such-article' }));
+    const response = await postBatch([
+      { text: 'Exports rose 5% in 2023.' },
+      { text: 'Imports fell 3% in 2023.' },
+    ]);
+    const accepted = (await response.json()) as { batchId: string };
+    await stack.queue.idle();
+    expect(stack.queue.deadLetters.map((m) => [m.body, m.receiveCount])).toEqual([
+      ['{"articleId":"no-such-article"}', 3],
+    ]);
+    expect((await batchOf(accepted.batchId)).counts.checked).toBe(2);
+  });
+
+  it('does nothing for a redelivered message of an article already checked', async () => {
+    const response = await postBatch([{ text: 'Exports rose 5% in 2023.' }]);
+    const { articles } = (await response.json()) as { articles: { articleId: string }[] };
+    await stack.queue.idle();
+    const before = (await (await call(`/v1/articles/${articles[0]!.articleId}`)).json()) as {
+      checkedAt: string;
+    };
+    await stack.queue.send([articles[0]!.articleId]);
+    await stack.queue.idle();
+    const after = (await (await call(`/v1/articles/${articles[0]!.articleId}`)).json()) as {
+      checkedAt: string;
+    };
+    expect(after.checkedAt).toBe(before.checkedAt);
+  });
+
+  it('answers 400 naming the article and field at fault, and 404 for an unknown batch', async () => {
+    const bad = await postBatch([{ text: 'Fine.' }, { title: 'No body' }]);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'articles[1].text',
+    ]);
+    const tooMany = await postBatch(Array.from({ length: 101 }, () => ({ text: 'x' })));
+    expect(((await tooMany.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'articles',
+    ]);
+    expect((await call('/v1/batches/unknown')).status).toBe(404);
+  });
+});
+
 describe('the OpenAPI document', () => {
   it('describes every route, and real responses of each validate against it', async () => {
     const response = await fetch(`${stack.apiUrl}/v1/openapi.json`);

@@ -19,6 +19,8 @@ export interface ApiRoute {
 
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/v1/checks', function: 'api', scope: 'checks:write' },
+  { method: 'POST', path: '/v1/batches', function: 'api', scope: 'checks:write' },
+  { method: 'GET', path: '/v1/batches/{id}', function: 'api', scope: 'articles:read' },
   { method: 'GET', path: '/v1/articles', function: 'api', scope: 'articles:read' },
   { method: 'GET', path: '/v1/articles/{id}', function: 'api', scope: 'articles:read' },
   { method: 'GET', path: '/health', function: 'api', scope: null },

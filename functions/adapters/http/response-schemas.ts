@@ -122,3 +122,26 @@ export const factHistorySchema = z.object({
 });
 export const putFactsResponseSchema = z.object({ imported: z.number().int(), items: z.number().int() });
 export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });
+
+export const batchAcceptedSchema = z.object({
+  batchId: z.string(),
+  status: z.literal('queued'),
+  links: z.object({ batch: z.string() }),
+  articles: z.array(z.object({ articleId: z.string(), links: z.object({ article: z.string() }) })),
+});
+
+export const batchStatusSchema = z.object({
+  batchId: z.string(),
+  createdAt: z.string(),
+  total: z.number().int(),
+  status: z.enum(['in_progress', 'checked']),
+  counts: z.record(z.string(), z.number().int()),
+  articles: z.array(
+    z.object({
+      articleId: z.string(),
+      status: z.string(),
+      summary: summarySchema.optional(),
+      links: z.object({ article: z.string() }),
+    }),
+  ),
+});

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { ApiClient } from '../../core/access/index.ts';
-import { logError, logger, metrics } from '../log.ts';
+import { logError, logger, publishMetrics } from '../log.ts';
 import { API_ROUTES, type ApiRoute, type FunctionName } from './api-routes.ts';
 import type { Authenticator } from './authenticate-request.ts';
 import { MethodNotAllowedError, RouteNotFoundError } from './errors.ts';
@@ -83,7 +83,7 @@ export function createRouter(
       durationMs: Date.now() - started,
       client: client?.name,
     });
-    metrics.publishStoredMetrics();
+    publishMetrics();
     return { ...result, headers: { ...result.headers, 'x-correlation-id': correlationId } };
   };
 }

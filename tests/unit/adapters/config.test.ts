@@ -6,6 +6,7 @@ const BASE = {
   FIGCHECK_ARTICLES_TABLE: 'articles',
   FIGCHECK_API_KEYS_TABLE: 'keys',
   FIGCHECK_RATE_LIMITS_TABLE: 'rates',
+  FIGCHECK_ARTICLE_QUEUE_URL: 'local:articles',
 };
 
 describe('readServiceConfig', () => {
@@ -15,6 +16,7 @@ describe('readServiceConfig', () => {
       articlesTable: 'articles',
       apiKeysTable: 'keys',
       rateLimitsTable: 'rates',
+      articleQueueUrl: 'local:articles',
       rateLimitPerMinute: 600,
       factCacheTtlMs: 300_000,
       factCacheMaxEntries: 5000,
@@ -26,6 +28,7 @@ describe('readServiceConfig', () => {
     'FIGCHECK_ARTICLES_TABLE',
     'FIGCHECK_API_KEYS_TABLE',
     'FIGCHECK_RATE_LIMITS_TABLE',
+    'FIGCHECK_ARTICLE_QUEUE_URL',
   ])('fails naming %s when it is missing', (name) => {
     const env: Record<string, string> = { ...BASE };
     delete env[name];
