@@ -29,6 +29,15 @@ export const checkRequestSchema = z
     publishedAt: publishedAtSchema.optional(),
     title: z.string({ error: 'must be a string' }).max(1000, 'must be at most 1000 characters').optional(),
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    language: z
+      .string({ error: 'must be a string' })
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or en-GB')
+      // The extractor reads English; an article stated to be in another language gets no false silence.
+      .refine(
+        (tag) => tag === 'en' || tag.startsWith('en-'),
+        'is not supported: figcheck reads English (en) articles',
+      )
+      .optional(),
   })
   .superRefine((body, context) => {
     if (body.text === undefined && body.html === undefined) {

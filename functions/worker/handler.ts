@@ -50,6 +50,7 @@ async function checkQueuedArticle(body: string): Promise<void> {
     articleId,
     title: article.title,
     url: article.url,
+    language: article.language,
     publishedAt: article.publishedAt,
     text: article.text,
     batchId: article.batchId,

@@ -130,6 +130,17 @@ describe('the local API server invoking the Lambda handler', () => {
     expect(problem.detail).toContain('text');
   });
 
+  it('answers 400 naming language for an article stated to be in another language, and accepts en-GB', async () => {
+    const other = await post('/v1/checks', JSON.stringify({ text: 'Ticarət 5% artıb.', language: 'az' }));
+    expect(other.status).toBe(400);
+    expect(((await other.json()) as { errors: { field: string; message: string }[] }).errors).toEqual([
+      { field: 'language', message: 'is not supported: figcheck reads English (en) articles' },
+    ]);
+    expect(
+      (await post('/v1/checks', JSON.stringify({ text: 'Trade rose 5%.', language: 'en-GB' }))).status,
+    ).toBe(200);
+  });
+
   it('answers 400 naming publishedAt when it is not a calendar date', async () => {
     const response = await post(
       '/v1/checks',
@@ -554,7 +565,14 @@ describe('the OpenAPI document', () => {
       >;
     };
     const body = doc.paths['/v1/checks']!.post!.requestBody!.content['application/json']!.schema;
-    expect(Object.keys(body.properties).sort()).toEqual(['html', 'publishedAt', 'text', 'title', 'url']);
+    expect(Object.keys(body.properties).sort()).toEqual([
+      'html',
+      'language',
+      'publishedAt',
+      'text',
+      'title',
+      'url',
+    ]);
     expect(body.additionalProperties).toBe(false);
   });
 });

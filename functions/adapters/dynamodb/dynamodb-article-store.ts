@@ -19,6 +19,7 @@ export interface StoredArticle {
   checkedAt: string;
   result: CheckResult;
   batchId?: string;
+  language?: string;
 }
 
 /** An article accepted for checking later (a batch member), persisted before it is queued. */
@@ -30,6 +31,7 @@ export interface QueuedArticle {
   text: string;
   acceptedAt: string;
   batchId: string;
+  language?: string;
 }
 
 export interface StoredBatch {

@@ -73,6 +73,8 @@ export const articleSchema = z.object({
   articleId: z.string(),
   title: z.string().optional(),
   url: z.string().optional(),
+  language: z.string().optional(),
+  batchId: z.string().optional(),
   publishedAt: z.string(),
   checkedAt: z.string(),
   status: z.string(),
