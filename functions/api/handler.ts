@@ -4,14 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { CachingReferenceStore } from '../adapters/caching-reference-store.ts';
 import { readServiceConfig } from '../adapters/config.ts';
+import { createFactSources } from '../adapters/create-fact-sources.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
 import { DynamoDbArticleStore, InvalidCursorError } from '../adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbRateLimiter } from '../adapters/dynamodb/dynamodb-rate-limiter.ts';
-import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
@@ -20,7 +19,6 @@ import { createRouter } from '../adapters/http/route-request.ts';
 import { withIdempotency } from '../adapters/http/with-idempotency.ts';
 import { logError, recordCheckMetrics } from '../adapters/log.ts';
 import { createArticleQueue } from '../adapters/queue/article-queue.ts';
-import { RefreshingMetricAliases } from '../adapters/refreshing-metric-aliases.ts';
 import type { ApiClient } from '../core/access/index.ts';
 import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
@@ -31,12 +29,7 @@ const API_VERSION = '1.0.0';
 
 const config = readServiceConfig();
 const client = createDocumentClient();
-const factTable = new DynamoDbReferenceStore(client, config.factsTable);
-const references = new CachingReferenceStore(factTable, {
-  ttlMs: config.factCacheTtlMs,
-  maxEntries: config.factCacheMaxEntries,
-});
-const metricAliases = new RefreshingMetricAliases(factTable, config.factCacheTtlMs);
+const { factTable, references, metricAliases } = createFactSources(client, config);
 const authenticator = createAuthenticator(
   new DynamoDbApiKeyStore(client, config.apiKeysTable),
   new DynamoDbRateLimiter(client, config.rateLimitsTable, config.rateLimitPerMinute),

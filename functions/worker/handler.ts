@@ -5,23 +5,16 @@
  * A redelivered record of an article already checked does nothing.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { CachingReferenceStore } from '../adapters/caching-reference-store.ts';
 import { readWorkerConfig } from '../adapters/config.ts';
+import { createFactSources } from '../adapters/create-fact-sources.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
-import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
 import { logError, logger, publishMetrics, recordCheckMetrics } from '../adapters/log.ts';
-import { RefreshingMetricAliases } from '../adapters/refreshing-metric-aliases.ts';
 import { checkArticle } from '../core/index.ts';
 
 const config = readWorkerConfig();
 const client = createDocumentClient();
-const factTable = new DynamoDbReferenceStore(client, config.factsTable);
-const references = new CachingReferenceStore(factTable, {
-  ttlMs: config.factCacheTtlMs,
-  maxEntries: config.factCacheMaxEntries,
-});
-const metricAliases = new RefreshingMetricAliases(factTable, config.factCacheTtlMs);
+const { references, metricAliases } = createFactSources(client, config);
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 
 export class PoisonMessageError extends Error {
