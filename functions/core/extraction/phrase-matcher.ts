@@ -62,19 +62,18 @@ export function matchPhraseAt<T>(m: PhraseMatcher<T>, t: Tokens, i: number): Phr
   const list = m.byFirst.get(keyOf(t, i));
   if (!list) return null;
   for (const p of list) {
-    if (i + p.keys.length > t.count) continue;
-    let ok = true;
-    for (let k = 1; k < p.keys.length; k++) {
-      if (keyOf(t, i + k) !== p.keys[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) continue;
-    if (p.exact !== null && t.text.slice(t.start[i]!, t.end[i + p.keys.length - 1]!) !== p.exact) continue;
-    return { tokStart: i, tokEnd: i + p.keys.length, value: p.value };
+    if (phraseMatchesAt(p, t, i)) return { tokStart: i, tokEnd: i + p.keys.length, value: p.value };
   }
   return null;
+}
+
+/** Whether the phrase, whose first word is known to match, stands in full at token i. */
+function phraseMatchesAt<T>(p: Phrase<T>, t: Tokens, i: number): boolean {
+  if (i + p.keys.length > t.count) return false;
+  for (let k = 1; k < p.keys.length; k++) {
+    if (keyOf(t, i + k) !== p.keys[k]) return false;
+  }
+  return p.exact === null || t.text.slice(t.start[i]!, t.end[i + p.keys.length - 1]!) === p.exact;
 }
 
 /**
@@ -104,16 +103,7 @@ export function findLayeredPhrases<T>(
         seenAt.push(-1);
       }
       if (blockedUntil[li]! > i || seenAt[li] === i) continue;
-      if (i + p.keys.length > t.count) continue;
-      let ok = true;
-      for (let k = 1; k < p.keys.length; k++) {
-        if (keyOf(t, i + k) !== p.keys[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      if (p.exact !== null && t.text.slice(t.start[i]!, t.end[i + p.keys.length - 1]!) !== p.exact) continue;
+      if (!phraseMatchesAt(p, t, i)) continue;
       hits.push({ tokStart: i, tokEnd: i + p.keys.length, value: p.value });
       blockedUntil[li] = i + p.keys.length;
       seenAt[li] = i;
