@@ -17,6 +17,8 @@ export function buildFigcheck(app: App, stageName: string | undefined) {
     rateLimitsTable: data.rateLimitsTable,
     articleQueue: data.articleQueue,
     articleDeadLetters: data.articleDeadLetters,
+    webhookSecrets: data.webhookSecrets,
+    webhookCallbacks: data.webhookCallbacks,
   });
   return { data, service };
 }

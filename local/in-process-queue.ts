@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { ArticleQueue } from '../functions/adapters/queue/article-queue.ts';
+import type { ArticleQueue, QueueMessage } from '../functions/adapters/queue/article-queue.ts';
 
 export interface QueuedMessage {
   messageId: string;
@@ -19,33 +19,50 @@ export class InProcessQueue implements ArticleQueue {
   readonly deadLetters: QueuedMessage[] = [];
   private readonly pending: QueuedMessage[] = [];
   private draining: Promise<void> | undefined;
+  private delayed = 0;
 
   constructor(
     private readonly worker: QueueWorker,
     private readonly options = { batchSize: 10, maxReceiveCount: 3 },
   ) {}
 
-  async send(articleIds: readonly string[]): Promise<void> {
-    for (const articleId of articleIds) this.sendRaw(JSON.stringify({ articleId }));
+  async send(messages: readonly QueueMessage[], options: { delaySeconds?: number } = {}): Promise<void> {
+    for (const message of messages) this.sendRaw(JSON.stringify(message), options.delaySeconds);
   }
 
-  /** Enqueues any message body, as a producer or a test might. */
-  sendRaw(body: string): void {
-    this.pending.push({ messageId: randomUUID(), body, receiveCount: 0 });
+  /** Enqueues any message body, as a producer or a test might, visible after `delaySeconds`. */
+  sendRaw(body: string, delaySeconds = 0): void {
+    const message = { messageId: randomUUID(), body, receiveCount: 0 };
+    if (delaySeconds > 0) {
+      this.delayed++;
+      setTimeout(() => {
+        this.delayed--;
+        this.enqueue(message);
+      }, delaySeconds * 1000).unref();
+      return;
+    }
+    this.enqueue(message);
+  }
+
+  /** Resolves once every message has been processed or dead-lettered, delayed ones included. */
+  async idle(): Promise<void> {
+    while (this.draining || this.delayed > 0) {
+      if (this.draining) await this.draining;
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private enqueue(message: QueuedMessage): void {
+    this.pending.push(message);
     this.draining ??= this.drain().finally(() => {
       this.draining = undefined;
     });
   }
 
-  /** Resolves once every message has been processed or dead-lettered. */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
   /** Moves dead letters back to the queue, as `figcheck dlq redrive` does for SQS. */
   redrive(): number {
     const moved = this.deadLetters.splice(0);
-    for (const message of moved) this.sendRaw(message.body);
+    for (const message of moved) this.enqueue({ ...message, receiveCount: 0 });
     return moved.length;
   }
 

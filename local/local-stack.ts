@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/create-document-client.ts';
 import { DynamoDbArticleStore } from '../functions/adapters/dynamodb/dynamodb-article-store.ts';
 import { type FunctionName, functionForPath } from '../functions/adapters/http/api-routes.ts';
-import { registerLocalQueue } from '../functions/adapters/queue/article-queue.ts';
+import { articleMessages, registerLocalQueue } from '../functions/adapters/queue/article-queue.ts';
 import { InProcessQueue, type QueueWorker } from './in-process-queue.ts';
 
 const LOCAL_QUEUE_NAME = 'articles';
@@ -53,7 +53,9 @@ export interface LocalStack {
  * Points the AWS SDK in this process at DynamoDB Local, the way the stack's environment points
  * a deployed function at its tables; the handlers read it at import time.
  */
-export function useLocalEnvironment(endpoint: string, tables: TableNames): void {
+export function useLocalEnvironment(endpoint: string, tables: TableNames, publicUrl?: string): void {
+  // Links in webhook answers and report callbacks point at the local server.
+  if (publicUrl) process.env.FIGCHECK_PUBLIC_URL ??= publicUrl;
   Object.assign(process.env, tables, {
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
     AWS_REGION: LOCAL_CLIENT_CONFIG.region,
@@ -93,7 +95,7 @@ async function requeueAcceptedArticles(
     let cursor: string | undefined;
     do {
       const page = await store.list({ status: 'queued', limit: 100, cursor });
-      await queue.send(page.articles.map((a) => a.articleId));
+      await queue.send(articleMessages(page.articles.map((a) => a.articleId)));
       cursor = page.next;
     } while (cursor);
   } finally {
@@ -109,7 +111,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     const tables = localTableNames(options.tablePrefix);
     const factsLoaded = await prepareDatabase(dynamo.endpoint, tables, options.apiKeys);
-    useLocalEnvironment(dynamo.endpoint, tables);
+    // The server listens first, so that its URL is known before the handlers read their
+    // configuration (report links point at it); it answers 503 until they are loaded.
+    let dispatch: HttpApiHandler = async () => ({ statusCode: 503, body: '{"message":"starting"}' });
+    server = await serveHttpApi((event) => dispatch(event), { port: options.port });
+    useLocalEnvironment(dynamo.endpoint, tables, server.url);
     // The worker first, then the queue it drains, registered before the API builds its queue.
     const { handler: worker } = (await import('../functions/worker/handler.ts')) as { handler: QueueWorker };
     const queue = new InProcessQueue(worker);
@@ -121,10 +127,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       api: ((await import('../functions/api/handler.ts')) as { handler: HttpApiHandler }).handler,
       'facts-api': ((await import('../functions/facts-api/handler.ts')) as { handler: HttpApiHandler })
         .handler,
+      webhooks: ((await import('../functions/webhooks/handler.ts')) as { handler: HttpApiHandler }).handler,
     };
     // Unrouted paths go to the api function, which answers them with a 404 problem.
-    const dispatch: HttpApiHandler = (event) => handlers[functionForPath(event.rawPath) ?? 'api'](event);
-    server = await serveHttpApi(dispatch, { port: options.port });
+    dispatch = (event) => handlers[functionForPath(event.rawPath) ?? 'api'](event);
     const running = server;
     return {
       apiUrl: running.url,

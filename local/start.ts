@@ -3,10 +3,12 @@
  * creates the tables, loads the reference facts, serves the API on http://127.0.0.1:8787
  * (PORT overrides), checks the sample article through that API and prints its verdicts.
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { formatCheckTable } from '../cli/format-check-table.ts';
 import { generateApiKey } from '../functions/core/access/index.ts';
 import type { CheckResult } from '../functions/core/index.ts';
+import { parseWebhookSecrets } from '../functions/core/webhooks/index.ts';
 import { type LocalApiKey, parseLocalApiKeys } from './bootstrap.ts';
 import { DATA_DIR, removeLocalStackRecord, writeLocalStackRecord } from './local-endpoint-file.ts';
 import { startLocalStack } from './local-stack.ts';
@@ -82,6 +84,16 @@ async function main(): Promise<void> {
   );
   console.log(
     `       -d '{"text":"Trade reached more than $4 billion last year.","publishedAt":"2024-04-22"}'`,
+  );
+  const webhookSources = Object.keys(
+    parseWebhookSecrets(process.env.FIGCHECK_WEBHOOK_SECRETS?.trim() || '{}', 'FIGCHECK_WEBHOOK_SECRETS'),
+  );
+  console.log(
+    `CMS webhooks: POST ${stack.apiUrl}/v1/webhooks/{source} (${
+      webhookSources.length > 0
+        ? `secrets set for ${webhookSources.join(', ')}`
+        : 'no secrets set: put them in FIGCHECK_WEBHOOK_SECRETS, see README'
+    })`,
   );
   console.log('Press Ctrl+C to stop.');
 }

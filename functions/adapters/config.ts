@@ -45,12 +45,16 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return Number(raw);
 }
 
-/** The fact administration function needs only the facts table. */
 /** The worker needs the tables a check reads and writes, and the fact cache settings. */
 export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     factsTable: required(env, FACTS_TABLE.envVar),
     articlesTable: required(env, ARTICLES_TABLE.envVar),
+    /** Report callbacks are queued for later attempts on the same queue. */
+    articleQueueUrl: required(env, 'FIGCHECK_ARTICLE_QUEUE_URL'),
+    publicUrl: publicUrl(env),
+    /** The first callback retry waits this long, doubling each time (default 30 s, at most 900). */
+    callbackRetryBaseSeconds: wholeNumber(env, 'FIGCHECK_CALLBACK_RETRY_BASE_SECONDS', 30),
     factCacheTtlMs: wholeNumber(env, 'FIGCHECK_FACT_CACHE_TTL_SECONDS', 300) * 1000,
     factCacheMaxEntries: wholeNumber(env, 'FIGCHECK_FACT_CACHE_MAX_ENTRIES', 5000),
   };
@@ -75,5 +79,28 @@ export function readServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     rateLimitPerMinute: wholeNumber(env, 'FIGCHECK_RATE_LIMIT_PER_MINUTE', 600),
     factCacheTtlMs: wholeNumber(env, 'FIGCHECK_FACT_CACHE_TTL_SECONDS', 300) * 1000,
     factCacheMaxEntries: wholeNumber(env, 'FIGCHECK_FACT_CACHE_MAX_ENTRIES', 5000),
+  };
+}
+
+/** Where figcheck's pages are served, for links sent to CMSs; derived from the request when unset. */
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.FIGCHECK_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(raw)) {
+    throw new ConfigError(`environment variable FIGCHECK_PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/**
+ * The webhook receiver writes accepted revisions to the articles table and the queue. Its
+ * secrets come from FIGCHECK_WEBHOOK_SECRETS (JSON) or the secret FIGCHECK_WEBHOOK_SECRETS_ARN
+ * names; adapters/webhooks reads them.
+ */
+export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    articlesTable: required(env, ARTICLES_TABLE.envVar),
+    articleQueueUrl: required(env, 'FIGCHECK_ARTICLE_QUEUE_URL'),
+    publicUrl: publicUrl(env),
   };
 }

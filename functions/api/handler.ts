@@ -11,6 +11,7 @@ import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store
 import { DynamoDbArticleStore, InvalidCursorError } from '../adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbRateLimiter } from '../adapters/dynamodb/dynamodb-rate-limiter.ts';
+import { DynamoDbRevisionStore } from '../adapters/dynamodb/dynamodb-revision-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
@@ -18,7 +19,7 @@ import { readJsonBody, readQuery } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
 import { withIdempotency } from '../adapters/http/with-idempotency.ts';
 import { logError, recordCheckMetrics } from '../adapters/log.ts';
-import { createArticleQueue } from '../adapters/queue/article-queue.ts';
+import { articleMessages, createArticleQueue } from '../adapters/queue/article-queue.ts';
 import type { ApiClient } from '../core/access/index.ts';
 import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
@@ -37,6 +38,7 @@ const authenticator = createAuthenticator(
 const idempotency = new DynamoDbIdempotencyStore(client, config.articlesTable);
 const queue = createArticleQueue(config.articleQueueUrl);
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
+const revisions = new DynamoDbRevisionStore(client, config.articlesTable);
 
 async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
   const request = readJsonBody(event, checkRequestSchema);
@@ -108,7 +110,7 @@ async function postBatch(
     { batchId, createdAt: acceptedAt, client: client?.name ?? '', articleIds },
     accepted,
   );
-  await queue.send(articleIds);
+  await queue.send(articleMessages(articleIds));
   return jsonResponse(202, {
     batchId,
     status: 'queued',
@@ -136,7 +138,8 @@ async function getArticle(_event: APIGatewayProxyEventV2, params: Record<string,
   const article = await articles.get(params.id!);
   if (!article) throw new ResourceNotFoundError(`no article with id ${params.id}`);
   const { result, ...rest } = article;
-  return jsonResponse(200, { ...rest, ...result });
+  const history = 'source' in article ? await revisions.history(article.articleId) : undefined;
+  return jsonResponse(200, { ...rest, ...result, ...history });
 }
 
 /** Healthy when the function is configured and its tables answer. */

@@ -16,7 +16,9 @@ import {
   healthSchema,
   problemSchema,
   putFactsResponseSchema,
+  webhookAcceptedSchema,
 } from '../adapters/http/response-schemas.ts';
+import { standardPayloadSchema } from '../core/webhooks/index.ts';
 import { listFactsQuerySchema, putFactsSchema } from '../facts-api/requests.ts';
 import { batchRequestSchema, checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
 
@@ -36,6 +38,8 @@ interface Operation {
   request?: z.ZodType;
   query?: z.ZodObject;
   response: z.ZodType;
+  /** The success status, when it is not 200. */
+  status?: 202;
   idempotent?: boolean;
 }
 
@@ -76,6 +80,14 @@ const OPERATIONS: Record<string, Operation> = {
     response: putFactsResponseSchema,
   },
   'GET /v1/facts/{id}': { summary: 'One reference fact with all its revisions', response: factHistorySchema },
+  'POST /v1/webhooks/{source}': {
+    summary:
+      'Receive a CMS webhook (source: standard, ghost, contentful, sanity, wordpress or strapi), signed as that CMS signs; ' +
+      "the body shown is the standard source, figcheck's own format",
+    request: standardPayloadSchema,
+    response: webhookAcceptedSchema,
+    status: 202,
+  },
   'GET /health': { summary: 'Whether the service and its tables answer', response: healthSchema },
   'GET /v1/openapi.json': {
     summary: 'This document',
@@ -145,8 +157,8 @@ export function openApiDocument(version: string): JsonSchema {
           }
         : {}),
       responses: {
-        '200': {
-          description: 'Success',
+        [String(operation.status ?? 200)]: {
+          description: operation.status === 202 ? 'Accepted' : 'Success',
           content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } },
         },
         '4XX': problem,

@@ -10,6 +10,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/adapters/dynamodb/table-definitions.ts';
@@ -101,6 +102,28 @@ export class FigcheckFunction extends Construct {
     return this;
   }
 
+  /**
+   * Single-item reads and writes only (get, put, update): no queries, scans, deletes or batches,
+   * and no indexes.
+   */
+  bindTableItems(definition: TableDefinition, table: ITable): this {
+    return this.bindTable(
+      definition,
+      table,
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      false,
+    );
+  }
+
+  /** Reading one secret's value, with its ARN in the given variable. */
+  bindSecretRead(envVar: string, secret: ISecret): this {
+    this.function.addEnvironment(envVar, secret.secretArn);
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
+    return this;
+  }
+
   /** Counter updates only (the rate limiter's atomic ADD), with the table's name in its variable. */
   bindTableCounter(definition: TableDefinition, table: ITable): this {
     return this.bindTable(definition, table, ['dynamodb:UpdateItem']);
@@ -110,14 +133,16 @@ export class FigcheckFunction extends Construct {
    * Grants the item actions figcheck's stores use, on the table and on exactly its defined
    * indexes: no Scan, and no `index/*` wildcard.
    */
-  private bindTable(definition: TableDefinition, table: ITable, actions: string[]): this {
+  private bindTable(definition: TableDefinition, table: ITable, actions: string[], indexes = true): this {
     this.function.addEnvironment(definition.envVar, table.tableName);
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions,
         resources: [
           table.tableArn,
-          ...definition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+          ...(indexes ? definition.globalSecondaryIndexes : []).map(
+            (index) => `${table.tableArn}/index/${index.indexName}`,
+          ),
         ],
       }),
     );

@@ -3,8 +3,9 @@
  * with point-in-time recovery, encryption at rest and, in production, deletion protection and
  * RETAIN.
  */
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
@@ -34,6 +35,10 @@ export class DataStack extends Stack {
   readonly articleQueue: Queue;
   /** Messages the worker failed on three times, kept 14 days for inspection and redrive. */
   readonly articleDeadLetters: Queue;
+  /** The secrets each CMS signs its webhooks with; read by the webhook function only. */
+  readonly webhookSecrets: Secret;
+  /** Where to send each source's finished reports, and the secrets to sign them; read by the worker only. */
+  readonly webhookCallbacks: Secret;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -83,6 +88,39 @@ export class DataStack extends Stack {
       deadLetterQueue: { queue: this.articleDeadLetters, maxReceiveCount: 3 },
       removalPolicy: props.stage.statefulRemovalPolicy,
     });
+    // Set by operators (`aws secretsmanager put-secret-value`); the template holds only an empty
+    // object, never a secret. Rotation is the CMS's: list the new secret beside the old one.
+    const settingsSecret = (id: string, description: string) => {
+      const secret = new Secret(this, id, {
+        description,
+        secretStringValue: SecretValue.unsafePlainText('{}'),
+        removalPolicy: props.stage.statefulRemovalPolicy,
+      });
+      Validations.of(secret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Shared secrets issued by each CMS: rotated by listing the new one beside the old (both valid), not by a rotation Lambda.',
+      });
+      return secret;
+    };
+    this.webhookSecrets = settingsSecret(
+      'WebhookSecrets',
+      'figcheck webhook signing secrets: {"<source>": ["<secret>", ...]}',
+    );
+    this.webhookCallbacks = settingsSecret(
+      'WebhookCallbacks',
+      'figcheck report callbacks: {"<source>": {"url": "https://...", "secret": "whsec_..."}}',
+    );
+    new CfnOutput(this, 'WebhookSecretsArn', {
+      value: this.webhookSecrets.secretArn,
+      description:
+        'aws secretsmanager put-secret-value --secret-id <this> --secret-string \'{"ghost":["..."]}\'',
+    });
+    new CfnOutput(this, 'WebhookCallbacksArn', {
+      value: this.webhookCallbacks.secretArn,
+      description: 'Per-source report callback URLs and their whsec_ signing secrets',
+    });
+
     new CfnOutput(this, 'DeadLetterQueueArn', {
       value: this.articleDeadLetters.queueArn,
       description: 'figcheck dlq redrive --dlq-arn <this>',

@@ -8,6 +8,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
@@ -29,6 +30,8 @@ export interface ServiceStackProps extends StackProps {
   rateLimitsTable: ITable;
   articleQueue: IQueue;
   articleDeadLetters: IQueue;
+  webhookSecrets: ISecret;
+  webhookCallbacks: ISecret;
 }
 
 export class ServiceStack extends Stack {
@@ -59,6 +62,15 @@ export class ServiceStack extends Stack {
         .bindTableReadWrite(FACTS_TABLE, props.factsTable)
         .bindTableRead(API_KEYS_TABLE, props.apiKeysTable)
         .bindTableCounter(RATE_LIMITS_TABLE, props.rateLimitsTable),
+      // Stores revisions and queues their checks; the worker checks them, so it reads no facts.
+      webhooks: new FigcheckFunction(this, 'Webhooks', {
+        ...common,
+        entry: 'webhooks',
+        description: 'figcheck CMS webhooks: verifies deliveries and queues each revision once',
+      })
+        .bindTableItems(ARTICLES_TABLE, props.articlesTable)
+        .bindQueueSend('FIGCHECK_ARTICLE_QUEUE_URL', props.articleQueue)
+        .bindSecretRead('FIGCHECK_WEBHOOK_SECRETS_ARN', props.webhookSecrets),
     };
 
     const worker = new FigcheckFunction(this, 'Worker', {
@@ -68,7 +80,10 @@ export class ServiceStack extends Stack {
       timeout: Duration.seconds(WORKER_TIMEOUT_SECONDS),
     })
       .bindTableRead(FACTS_TABLE, props.factsTable)
-      .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable);
+      .bindTableReadWrite(ARTICLES_TABLE, props.articlesTable)
+      // Report callbacks wait on the same queue for their next attempt.
+      .bindQueueSend('FIGCHECK_ARTICLE_QUEUE_URL', props.articleQueue)
+      .bindSecretRead('FIGCHECK_WEBHOOK_CALLBACKS_ARN', props.webhookCallbacks);
     worker.function.addEventSource(
       new SqsEventSource(props.articleQueue, {
         // Ten articles a batch and at most five workers at once: enough for a newsroom's burst,
@@ -116,11 +131,16 @@ export class ServiceStack extends Stack {
           id: 'AwsSolutions-APIG4',
           reason:
             route.scope === null
-              ? 'A public route by design: health checks and the API description need no credentials.'
+              ? route.authenticatedBy
+                ? `Authenticated by ${route.authenticatedBy}.`
+                : 'A public route by design: health checks and the API description need no credentials.'
               : `Authorised in the function by figcheck API key (hashed in the ApiKeys table), scope ${route.scope}.`,
         });
       }
     }
+
+    // Report links in callbacks point at this API.
+    worker.function.addEnvironment('FIGCHECK_PUBLIC_URL', this.api.apiEndpoint);
 
     const alarms = new ServiceAlarms(this, 'Alarms', {
       api: this.api,

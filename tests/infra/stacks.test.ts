@@ -159,9 +159,10 @@ describe('service stack', () => {
       'GET /v1/openapi.json NONE',
       'POST /v1/batches NONE',
       'POST /v1/checks NONE',
+      'POST /v1/webhooks/{source} NONE',
       'PUT /v1/facts NONE',
     ]);
-    service.resourceCountIs('AWS::ApiGatewayV2::Integration', 2);
+    service.resourceCountIs('AWS::ApiGatewayV2::Integration', 3);
   });
 });
 
@@ -195,6 +196,7 @@ describe('the article queue', () => {
 
   it('lets the worker read facts and write articles only, and the API only send to the queue', () => {
     const worker = dynamoActionsByTable(service, 'Worker');
+    expect(worker.Articles).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:GetItem']));
     expect(Object.keys(worker).sort()).toEqual(['Articles', 'Facts']);
     expect(worker.Facts!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
     const sqsActions = policyStatements(service)
@@ -211,22 +213,104 @@ describe('the article queue', () => {
   });
 });
 
+describe('webhooks', () => {
+  /** Every statement of the policies attached to one function's role. */
+  function statementsOf(functionId: string) {
+    const [, fn] = Object.entries(service.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith(`${functionId}Function`),
+    )!;
+    const role = (fn as { Properties: { Role: { 'Fn::GetAtt': [string, string] } } }).Properties.Role[
+      'Fn::GetAtt'
+    ][0];
+    return (
+      Object.values(service.findResources('AWS::IAM::Policy')) as {
+        Properties: {
+          Roles: { Ref: string }[];
+          PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] };
+        };
+      }[]
+    )
+      .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+  }
+
+  it('keeps the webhook secrets and the callback settings in two Secrets Manager secrets of the data stack', () => {
+    const secrets = Object.keys(data.findResources('AWS::SecretsManager::Secret')).sort();
+    expect(secrets).toHaveLength(2);
+    expect(secrets[0]).toMatch(/^WebhookCallbacks/);
+    expect(secrets[1]).toMatch(/^WebhookSecrets/);
+    // The template carries only an empty placeholder, never a secret.
+    data.hasResourceProperties('AWS::SecretsManager::Secret', { SecretString: '{}' });
+  });
+
+  it('lets the webhook function read only its own secret, and write only its queue and the articles table', () => {
+    const statements = statementsOf('Webhooks');
+    const actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => !/^(logs|xray):/.test(a));
+    expect([...new Set(actions)].sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'secretsmanager:GetSecretValue',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:SendMessage',
+    ]);
+    const resourcesOf = (prefix: string) =>
+      JSON.stringify(
+        statements.filter((s) => [s.Action].flat().some((a) => a.startsWith(prefix))).map((s) => s.Resource),
+      );
+    expect(resourcesOf('secretsmanager:')).toMatch(/WebhookSecrets/);
+    expect(resourcesOf('secretsmanager:')).not.toMatch(/WebhookCallbacks/);
+    expect(resourcesOf('dynamodb:')).toMatch(/Articles/);
+    expect(resourcesOf('dynamodb:')).not.toMatch(/Facts|ApiKeys|RateLimits|index/);
+    expect(resourcesOf('sqs:')).toMatch(/ArticleQueue/);
+    expect(resourcesOf('sqs:')).not.toMatch(/DeadLetters/);
+  });
+
+  it('gives the webhook function its secret by ARN and the queue by URL, and no other table', () => {
+    const functions = Object.entries(service.findResources('AWS::Lambda::Function'));
+    const [, fn] = functions.find(([id]) => id.startsWith('WebhooksFunction'))!;
+    const env = (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties
+      .Environment.Variables;
+    expect(Object.keys(env).sort()).toEqual([
+      'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
+      'FIGCHECK_ARTICLES_TABLE',
+      'FIGCHECK_ARTICLE_QUEUE_URL',
+      'FIGCHECK_WEBHOOK_SECRETS_ARN',
+      'NODE_OPTIONS',
+    ]);
+  });
+
+  it('lets only the worker read the callback settings, and no one else either secret', () => {
+    const readers = (name: string) =>
+      ['Api', 'FactsApi', 'Webhooks', 'Worker'].filter((fn) =>
+        statementsOf(fn).some(
+          (s) =>
+            [s.Action].flat().includes('secretsmanager:GetSecretValue') &&
+            JSON.stringify(s.Resource).includes(name),
+        ),
+      );
+    expect(readers('WebhookCallbacks')).toEqual(['Worker']);
+    expect(readers('WebhookSecrets')).toEqual(['Webhooks']);
+  });
+});
+
 describe('production hardening', () => {
   it('gives each function its own role with no AWS managed policy, writing only to its own log group', () => {
     const roles = Object.values(service.findResources('AWS::IAM::Role')) as {
       Properties: { ManagedPolicyArns?: unknown[] };
     }[];
-    expect(roles).toHaveLength(3);
+    expect(roles).toHaveLength(4);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
     const logStatements = policyStatements(service).filter((s) =>
       [s.Action].flat().some((a) => a.startsWith('logs:')),
     );
-    expect(logStatements).toHaveLength(3);
+    expect(logStatements).toHaveLength(4);
     for (const statement of logStatements) {
       expect([statement.Action].flat().sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
       // The function's own log group (a GetAtt of its LogGroup), never "*".
       expect(JSON.stringify(statement.Resource)).toMatch(
-        /"Fn::GetAtt":\["(Api|FactsApi|Worker)Logs[0-9A-F]{8}","Arn"\]/,
+        /"Fn::GetAtt":\["(Api|FactsApi|Webhooks|Worker)Logs[0-9A-F]{8}","Arn"\]/,
       );
     }
   });
@@ -258,6 +342,8 @@ describe('production hardening', () => {
       'AWS/Lambda:Errors',
       'AWS/Lambda:Errors',
       'AWS/Lambda:Errors',
+      'AWS/Lambda:Errors',
+      'AWS/Lambda:Throttles',
       'AWS/Lambda:Throttles',
       'AWS/Lambda:Throttles',
       'AWS/Lambda:Throttles',
@@ -283,8 +369,9 @@ describe('production hardening', () => {
       .findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
       .flatMap((m) => Object.entries(m.data as Record<string, string>));
-    // Three functions x (runtime, X-Ray), one per route, and the dead-letter queue's own missing DLQ.
-    expect(acknowledged).toHaveLength(6 + 10 + 1);
+    // Four functions x (runtime, X-Ray), one per route, the dead-letter queue's own missing DLQ,
+    // and the two webhook settings secrets (rotated by the CMSs, not by a rotation Lambda).
+    expect(acknowledged).toHaveLength(8 + 11 + 1 + 2);
     for (const [id, reason] of acknowledged) {
       expect(id).toMatch(/AwsSolutions-/);
       expect(reason.length).toBeGreaterThan(40);

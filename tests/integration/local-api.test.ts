@@ -491,7 +491,7 @@ describe('batches through the queue', () => {
     const before = (await (await call(`/v1/articles/${articles[0]!.articleId}`)).json()) as {
       checkedAt: string;
     };
-    await stack.queue.send([articles[0]!.articleId]);
+    await stack.queue.send([{ articleId: articles[0]!.articleId }]);
     await stack.queue.idle();
     const after = (await (await call(`/v1/articles/${articles[0]!.articleId}`)).json()) as {
       checkedAt: string;

@@ -229,7 +229,16 @@ export class DynamoDbArticleStore {
       new GetCommand({ TableName: this.tableName, Key: { pk: `ARTICLE#${articleId}`, sk: 'RESULT' } }),
     );
     if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, listPk: _list, summary: _summary, ...article } = Item;
+    // Keys and bookkeeping stay in the table; the rest is the article.
+    const {
+      pk: _pk,
+      sk: _sk,
+      listPk: _list,
+      summary: _summary,
+      contentHash: _hash,
+      latestRevisionAt: _at,
+      ...article
+    } = Item;
     return article as StoredArticle;
   }
 }

@@ -6,15 +6,17 @@
 
 import type { Scope } from '../../core/access/index.ts';
 
-export type FunctionName = 'api' | 'facts-api';
+export type FunctionName = 'api' | 'facts-api' | 'webhooks';
 
 export interface ApiRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path syntax: `{name}` for a path parameter. */
   path: string;
   function: FunctionName;
-  /** The API key scope a client needs; null for a route open to anyone by design. */
+  /** The API key scope a client needs; null for a route without an API key by design. */
   scope: Scope | null;
+  /** How a route without an API key authenticates its caller, if it does. */
+  authenticatedBy?: string;
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -28,6 +30,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/v1/facts', function: 'facts-api', scope: 'facts:read' },
   { method: 'PUT', path: '/v1/facts', function: 'facts-api', scope: 'facts:write' },
   { method: 'GET', path: '/v1/facts/{id}', function: 'facts-api', scope: 'facts:read' },
+  {
+    method: 'POST',
+    path: '/v1/webhooks/{source}',
+    function: 'webhooks',
+    scope: null,
+    authenticatedBy: "the CMS's signature over the raw body, verified in the function",
+  },
 ];
 
 /** The function whose routes own this path (any method), as API Gateway would pick it. */

@@ -3,6 +3,7 @@
  * names the field. Internal errors are logged, never serialised into the response.
  */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { WebhookPayloadError, WebhookSignatureError } from '../../core/webhooks/sources.ts';
 import {
   ForbiddenError,
   IdempotencyConflictError,
@@ -45,6 +46,12 @@ function problem(
 }
 
 export function problemResponse(error: unknown, log: (message: string, error: unknown) => void): Result {
+  if (error instanceof WebhookSignatureError) return problem(401, 'Unauthorized', error.message);
+  if (error instanceof WebhookPayloadError) {
+    return problem(400, 'Invalid webhook payload', error.message, {
+      errors: [{ field: error.field, message: error.message }],
+    });
+  }
   if (error instanceof RequestValidationError) {
     return problem(400, 'Invalid request', error.message, { errors: error.fields });
   }

@@ -79,8 +79,40 @@ export const articleSchema = z.object({
   checkedAt: z.string(),
   status: z.string(),
   text: z.string(),
-  claims: z.array(claimSchema),
-  summary: summarySchema,
+  claims: z.array(claimSchema).optional(),
+  summary: summarySchema.optional(),
+  // Articles received by CMS webhook: where from, and each revision and event.
+  source: z.string().optional(),
+  cmsId: z.string().optional(),
+  cmsStatus: z.enum(['published', 'unpublished']).optional(),
+  cmsStatusAt: z.string().optional(),
+  latestRevision: z.string().optional(),
+  revisions: z
+    .array(
+      z.object({
+        revisionKey: z.string(),
+        eventType: z.string(),
+        receivedAt: z.string(),
+        revisionAt: z.string(),
+        status: z.enum(['queued', 'checking', 'checked', 'unchanged']),
+        checkedAt: z.string().optional(),
+        summary: summarySchema.optional(),
+        sameAs: z.string().optional(),
+        callbackStatus: z.string().optional(),
+      }),
+    )
+    .optional(),
+  events: z.array(z.object({ eventType: z.string(), receivedAt: z.string() })).optional(),
+});
+
+export const webhookAcceptedSchema = z.object({
+  articleId: z.string().optional(),
+  revision: z.string().optional(),
+  status: z.enum(['queued', 'checking', 'checked', 'unchanged', 'recorded', 'ignored']),
+  duplicate: z.boolean().optional(),
+  event: z.string().optional(),
+  reason: z.string().optional(),
+  links: z.object({ article: z.string(), report: z.string() }).optional(),
 });
 
 export const articlePageSchema = z.object({

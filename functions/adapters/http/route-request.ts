@@ -40,11 +40,14 @@ function compile(route: ApiRoute, handle: RouteHandler): CompiledRoute {
 export function createRouter(
   functionName: FunctionName,
   handlers: Record<string, RouteHandler>,
-  auth: Authenticator,
+  /** Checks API keys; a function whose routes all authenticate otherwise (webhooks) has none. */
+  auth: Authenticator | undefined,
 ): (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2> {
   const routes = API_ROUTES.filter((r) => r.function === functionName).map((route) => {
     const handle = handlers[`${route.method} ${route.path}`];
     if (!handle) throw new Error(`no handler for ${route.method} ${route.path} in ${functionName}`);
+    if (route.scope !== null && !auth)
+      throw new Error(`${route.path} needs an API key check in ${functionName}`);
     return compile(route, handle);
   });
   return async (event) => {
@@ -66,7 +69,7 @@ export function createRouter(
           path,
           matching.map((r) => r.route.method),
         );
-      client = target.route.scope === null ? undefined : await auth.authenticate(event, target.route.scope);
+      client = target.route.scope === null ? undefined : await auth!.authenticate(event, target.route.scope);
       const match = target.pattern.exec(path)!;
       const params = Object.fromEntries(
         target.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
