@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { articleIdFor, WEBHOOK_SOURCES, type WebhookSource } from '../../functions/core/webhooks/index.ts';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
@@ -17,6 +17,7 @@ import {
 } from '../support/sign-webhook.ts';
 
 const KEY = 'webhook-test-key-0123456789';
+process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
 const CALLBACK_SECRET = 'whsec_c2VjcmV0LWZvci1yZXBvcnQtY2FsbGJhY2tz';
 
 let db: TestDatabase;
@@ -60,7 +61,11 @@ function story(source: WebhookSource, cmsId: string, edit: (payload: Payload) =>
   return JSON.stringify(payload);
 }
 
-async function signed(source: WebhookSource, body: string, options: SignOptions = {}) {
+async function signed(
+  source: WebhookSource,
+  body: string,
+  options: SignOptions = {},
+): Promise<Record<string, string>> {
   return { 'content-type': CONTENT_TYPES[source], ...(await signAsVendor(source, body, options)) };
 }
 
@@ -523,5 +528,37 @@ describe('the OpenAPI document', () => {
     expect(ajv.validate(articleSchema, await article(answer.articleId)), JSON.stringify(ajv.errors)).toBe(
       true,
     );
+  });
+});
+
+describe('logs', () => {
+  it('name the source and article of each delivery, and never a secret, a signature or the story text', async () => {
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const body = story('ghost', 'ghost-logged');
+    const headers = await signed('ghost', body);
+    try {
+      await accepted(await send('ghost', body, headers));
+      await send('ghost', body.replace('Kremlin', 'Kreml'), headers);
+      await stack.queue.idle();
+    } finally {
+      write.mockRestore();
+    }
+    const entries = lines
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries.find((e) => e.message === 'webhook received')).toMatchObject({
+      source: 'ghost',
+      articleId: articleIdFor('ghost', 'ghost-logged'),
+    });
+    expect(entries.filter((e) => e.message === 'request').map((e) => e.status)).toEqual([202, 401]);
+    const all = lines.join('');
+    for (const secret of [...Object.values(TEST_SECRETS), CALLBACK_SECRET]) expect(all).not.toContain(secret);
+    expect(all).not.toContain(headers['x-ghost-signature']!.slice(7, 40));
+    expect(all).not.toContain('Referring  bilateral relations');
   });
 });
