@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
+import { recheckArticle } from '../functions/adapters/recheck-article.ts';
 import { DEFAULT_SCOPES, isClientName, isScope, SCOPES } from '../functions/core/access/index.ts';
 import { extractArticleText } from '../functions/core/html/index.ts';
 import {
@@ -18,7 +19,7 @@ import {
 } from '../functions/core/index.ts';
 import { extractJsonl } from './extract-jsonl.ts';
 import { formatCheckTable } from './format-check-table.ts';
-import { openDatabase } from './open-database.ts';
+import { type OpenedDatabase, openDatabase } from './open-database.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -186,10 +187,30 @@ async function importFacts(file: string | undefined, skipInvalid: boolean, io: I
     if (progress) io.err('\n');
     const skipped = errors.length > 0 ? `; skipped ${errors.length} invalid rows` : '';
     io.out(`Imported ${report.facts} facts (${report.items} items) into ${opened.description}${skipped}.\n`);
+    if (report.revised.length > 0) await recheckAfterRevision(opened, report.revised, io);
   } finally {
     await opened.close();
   }
   return 0;
+}
+
+/** Re-checks, in this process, the articles whose checks relied on the revised facts. */
+async function recheckAfterRevision(opened: OpenedDatabase, factIds: string[], io: Io): Promise<void> {
+  const articleIds = await opened.reviews.articlesUsingFacts(factIds);
+  let changed = 0;
+  for (const articleId of articleIds) {
+    changed +=
+      (await recheckArticle(articleId, factIds, {
+        articles: opened.articles,
+        reviews: opened.reviews,
+        facts: opened.store,
+        metricAliases: () => opened.store.listMetricAliases(),
+      })) ?? 0;
+  }
+  io.out(
+    `Revised ${factIds.length} ${factIds.length === 1 ? 'fact' : 'facts'} (${factIds.join(', ')}): ` +
+      `re-checked ${articleIds.length} ${articleIds.length === 1 ? 'article' : 'articles'}, ${changed} ${changed === 1 ? 'verdict' : 'verdicts'} changed.\n`,
+  );
 }
 
 /** Moves the dead-lettered articles back to the article queue (SQS message move task). */

@@ -4,12 +4,16 @@
  * defaults), deployed tables (FIGCHECK_FACTS_TABLE and friends, with AWS credentials), the running
  * `npm start` stack, or else a throw-away in-memory DynamoDB Local seeded with data/facts.csv.
  */
+
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb/create-document-client.ts';
 import { DynamoDbApiKeyStore } from '../functions/adapters/dynamodb/dynamodb-api-key-store.ts';
+import { DynamoDbArticleStore } from '../functions/adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbReferenceStore } from '../functions/adapters/dynamodb/dynamodb-reference-store.ts';
+import { DynamoDbReviewStore } from '../functions/adapters/dynamodb/dynamodb-review-store.ts';
 import {
   API_KEYS_TABLE,
+  ARTICLES_TABLE,
   FACTS_TABLE,
   TABLE_DEFINITIONS,
 } from '../functions/adapters/dynamodb/table-definitions.ts';
@@ -21,6 +25,9 @@ import { prepareDatabase } from '../local/local-stack.ts';
 export interface OpenedDatabase {
   store: DynamoDbReferenceStore;
   apiKeys: DynamoDbApiKeyStore;
+  /** Checked articles and their review records, for re-checks after a fact is revised. */
+  articles: DynamoDbArticleStore;
+  reviews: DynamoDbReviewStore;
   /** Where the data lives, for the user. */
   description: string;
   close(): Promise<void>;
@@ -46,6 +53,8 @@ function open(
   return {
     store: new DynamoDbReferenceStore(documents, tables[FACTS_TABLE.envVar]!),
     apiKeys: new DynamoDbApiKeyStore(documents, tables[API_KEYS_TABLE.envVar]!),
+    articles: new DynamoDbArticleStore(documents, tables[ARTICLES_TABLE.envVar]!),
+    reviews: new DynamoDbReviewStore(documents, tables[ARTICLES_TABLE.envVar]!),
     description,
     close: async () => {
       client.destroy();

@@ -77,7 +77,11 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResultV2):
     response.writeHead(200, { 'content-type': 'application/json' }).end(result);
     return;
   }
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  const headers: Record<string, string | string[]> = Object.fromEntries(
+    Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]),
+  );
+  // API Gateway v2 turns the result's cookies into Set-Cookie headers.
+  if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
   const body =
     result.body === undefined
       ? Buffer.alloc(0)

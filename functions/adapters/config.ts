@@ -29,6 +29,8 @@ export interface ServiceConfig {
   factCacheTtlMs: number;
   /** How many look-up answers it keeps (FIGCHECK_FACT_CACHE_MAX_ENTRIES, default 5000). */
   factCacheMaxEntries: number;
+  publicUrl: string | undefined;
+  claimReviewAuthor: { name: string; url?: string };
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -63,6 +65,9 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
 export function readFactsApiConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     factsTable: required(env, FACTS_TABLE.envVar),
+    /** Finds the articles that relied on a revised fact, and queues their re-checks. */
+    articlesTable: required(env, ARTICLES_TABLE.envVar),
+    articleQueueUrl: required(env, 'FIGCHECK_ARTICLE_QUEUE_URL'),
     apiKeysTable: required(env, API_KEYS_TABLE.envVar),
     rateLimitsTable: required(env, RATE_LIMITS_TABLE.envVar),
     rateLimitPerMinute: wholeNumber(env, 'FIGCHECK_RATE_LIMIT_PER_MINUTE', 600),
@@ -79,6 +84,14 @@ export function readServiceConfig(env: NodeJS.ProcessEnv = process.env): Service
     rateLimitPerMinute: wholeNumber(env, 'FIGCHECK_RATE_LIMIT_PER_MINUTE', 600),
     factCacheTtlMs: wholeNumber(env, 'FIGCHECK_FACT_CACHE_TTL_SECONDS', 300) * 1000,
     factCacheMaxEntries: wholeNumber(env, 'FIGCHECK_FACT_CACHE_MAX_ENTRIES', 5000),
+    publicUrl: publicUrl(env),
+    /** Who publishes the ClaimReview exports (FIGCHECK_CLAIMREVIEW_AUTHOR, _URL). */
+    claimReviewAuthor: {
+      name: env.FIGCHECK_CLAIMREVIEW_AUTHOR?.trim() || 'figcheck',
+      ...(env.FIGCHECK_CLAIMREVIEW_AUTHOR_URL?.trim()
+        ? { url: env.FIGCHECK_CLAIMREVIEW_AUTHOR_URL.trim() }
+        : {}),
+    },
   };
 }
 

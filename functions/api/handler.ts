@@ -11,6 +11,7 @@ import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store
 import { DynamoDbArticleStore, InvalidCursorError } from '../adapters/dynamodb/dynamodb-article-store.ts';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb/dynamodb-idempotency-store.ts';
 import { DynamoDbRateLimiter } from '../adapters/dynamodb/dynamodb-rate-limiter.ts';
+import { DynamoDbReviewStore } from '../adapters/dynamodb/dynamodb-review-store.ts';
 import { DynamoDbRevisionStore } from '../adapters/dynamodb/dynamodb-revision-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
@@ -25,6 +26,7 @@ import { extractArticleText } from '../core/html/index.ts';
 import { checkArticle } from '../core/index.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { batchRequestSchema, checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
+import { createReviewRoutes } from './review-routes.ts';
 
 const API_VERSION = '1.0.0';
 
@@ -39,6 +41,7 @@ const idempotency = new DynamoDbIdempotencyStore(client, config.articlesTable);
 const queue = createArticleQueue(config.articleQueueUrl);
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 const revisions = new DynamoDbRevisionStore(client, config.articlesTable);
+const reviews = new DynamoDbReviewStore(client, config.articlesTable);
 
 async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
   const request = readJsonBody(event, checkRequestSchema);
@@ -50,16 +53,19 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   });
   recordCheckMetrics(result.claims.length, result.summary);
   const articleId = randomUUID();
+  const title = request.title ?? extracted?.title ?? undefined;
+  const checkedAt = new Date().toISOString();
   await articles.save({
     articleId,
-    title: request.title ?? extracted?.title ?? undefined,
+    title,
     url: request.url,
     language: request.language,
     publishedAt,
     text,
-    checkedAt: new Date().toISOString(),
+    checkedAt,
     result,
   });
+  await reviews.recordCheck({ articleId, title, checkedAt }, result);
   // Offsets point into the checked text; for HTML input that is the extracted article text.
   return jsonResponse(200, {
     articleId,
@@ -161,6 +167,14 @@ export const handler = createRouter(
     'GET /v1/batches/{id}': getBatch,
     'GET /v1/articles': listArticles,
     'GET /v1/articles/{id}': getArticle,
+    ...createReviewRoutes({
+      articles,
+      reviews,
+      revisions,
+      authenticator,
+      publicUrl: config.publicUrl,
+      claimReviewAuthor: config.claimReviewAuthor,
+    }),
     'GET /health': health,
     'GET /v1/openapi.json': async () => jsonResponse(200, openApiDocument(API_VERSION)),
   },

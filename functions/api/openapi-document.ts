@@ -11,6 +11,7 @@ import {
   batchAcceptedSchema,
   batchStatusSchema,
   checkResponseSchema,
+  claimReviewSchema,
   factHistorySchema,
   factListSchema,
   healthSchema,
@@ -21,6 +22,7 @@ import {
 import { standardPayloadSchema } from '../core/webhooks/index.ts';
 import { listFactsQuerySchema, putFactsSchema } from '../facts-api/requests.ts';
 import { batchRequestSchema, checkRequestSchema, listArticlesQuerySchema } from './requests.ts';
+import { queueQuerySchema, reviewRequestSchema } from './review-requests.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -39,7 +41,9 @@ interface Operation {
   query?: z.ZodObject;
   response: z.ZodType;
   /** The success status, when it is not 200. */
-  status?: 202;
+  status?: 202 | 303;
+  /** The media type of a success, when it is not JSON. */
+  mediaType?: 'text/html' | 'text/csv' | 'application/ld+json';
   idempotent?: boolean;
 }
 
@@ -87,6 +91,55 @@ const OPERATIONS: Record<string, Operation> = {
     request: standardPayloadSchema,
     response: webhookAcceptedSchema,
     status: 202,
+  },
+  'GET /v1/articles/{id}/report': {
+    summary:
+      'The report page: the article with every claim highlighted, its evidence and review actions (HTML)',
+    response: z.string(),
+    mediaType: 'text/html',
+  },
+  'GET /v1/articles/{id}/claimreview': {
+    summary: 'schema.org ClaimReview JSON-LD of the reviewed claims (?all=1: every checked claim)',
+    response: z.looseObject({
+      '@context': z.literal('https://schema.org'),
+      '@graph': z.array(z.looseObject({})),
+    }),
+    mediaType: 'application/ld+json',
+  },
+  'GET /v1/review': {
+    summary: 'The review queue of flagged claims, newest first, filtered and paged (HTML)',
+    query: queueQuerySchema,
+    response: z.string(),
+    mediaType: 'text/html',
+  },
+  'GET /v1/review.csv': {
+    summary: 'The review queue as CSV, with the same filters (formula-safe cells)',
+    query: queueQuerySchema,
+    response: z.string(),
+    mediaType: 'text/csv',
+  },
+  'POST /v1/claims/{id}/reviews': {
+    summary:
+      'Record a review of a claim (id <articleId>_<claimId>): confirm, dismiss (note required) or correct (verdict and note required)',
+    request: reviewRequestSchema,
+    response: claimReviewSchema,
+  },
+  'GET /v1/login': {
+    summary: 'The sign-in page for browsers (HTML)',
+    response: z.string(),
+    mediaType: 'text/html',
+  },
+  'POST /v1/login': {
+    summary: 'Sign in with an API key (form post); sets an HttpOnly session cookie and redirects',
+    response: z.string(),
+    status: 303,
+    mediaType: 'text/html',
+  },
+  'POST /v1/logout': {
+    summary: 'Sign out: clears the session cookie',
+    response: z.string(),
+    status: 303,
+    mediaType: 'text/html',
   },
   'GET /health': { summary: 'Whether the service and its tables answer', response: healthSchema },
   'GET /v1/openapi.json': {
@@ -158,8 +211,11 @@ export function openApiDocument(version: string): JsonSchema {
         : {}),
       responses: {
         [String(operation.status ?? 200)]: {
-          description: operation.status === 202 ? 'Accepted' : 'Success',
-          content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } },
+          description:
+            operation.status === 202 ? 'Accepted' : operation.status === 303 ? 'See other' : 'Success',
+          content: {
+            [operation.mediaType ?? 'application/json']: { schema: jsonSchema(operation.response, 'output') },
+          },
         },
         '4XX': problem,
         '5XX': problem,

@@ -8,17 +8,21 @@ import { createDocumentClient } from '../adapters/dynamodb/create-document-clien
 import { DynamoDbApiKeyStore } from '../adapters/dynamodb/dynamodb-api-key-store.ts';
 import { DynamoDbRateLimiter } from '../adapters/dynamodb/dynamodb-rate-limiter.ts';
 import { DynamoDbReferenceStore } from '../adapters/dynamodb/dynamodb-reference-store.ts';
+import { DynamoDbReviewStore } from '../adapters/dynamodb/dynamodb-review-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
 import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody, readQuery } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
+import { createArticleQueue } from '../adapters/queue/article-queue.ts';
 import { readReferenceFactList } from '../core/facts/index.ts';
 import { listFactsQuerySchema, putFactsSchema } from './requests.ts';
 
 const config = readFactsApiConfig();
 const client = createDocumentClient();
 const store = new DynamoDbReferenceStore(client, config.factsTable);
+const reviews = new DynamoDbReviewStore(client, config.articlesTable);
+const queue = createArticleQueue(config.articleQueueUrl);
 const authenticator = createAuthenticator(
   new DynamoDbApiKeyStore(client, config.apiKeysTable),
   new DynamoDbRateLimiter(client, config.rateLimitsTable, config.rateLimitPerMinute),
@@ -38,7 +42,15 @@ async function putFacts(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyR
     );
   }
   const report = await store.putFacts(facts);
-  return jsonResponse(200, { imported: report.facts, items: report.items });
+  // Articles whose checks relied on a revised fact are checked again by the worker.
+  const affected = report.revised.length > 0 ? await reviews.articlesUsingFacts(report.revised) : [];
+  await queue.send(affected.map((articleId) => ({ articleId, recheckFacts: report.revised })));
+  return jsonResponse(200, {
+    imported: report.facts,
+    items: report.items,
+    revised: report.revised,
+    recheckQueued: affected.length,
+  });
 }
 
 async function listFacts(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {

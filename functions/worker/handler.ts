@@ -10,10 +10,12 @@ import { readWorkerConfig } from '../adapters/config.ts';
 import { createFactSources } from '../adapters/create-fact-sources.ts';
 import { createDocumentClient } from '../adapters/dynamodb/create-document-client.ts';
 import { DynamoDbArticleStore } from '../adapters/dynamodb/dynamodb-article-store.ts';
+import { DynamoDbReviewStore } from '../adapters/dynamodb/dynamodb-review-store.ts';
 import { DynamoDbRevisionStore } from '../adapters/dynamodb/dynamodb-revision-store.ts';
 import { articlePath, reportUrl } from '../adapters/http/article-links.ts';
 import { logError, logger, logInfo, publishMetrics, recordCheckMetrics } from '../adapters/log.ts';
 import { createArticleQueue, type QueueMessage } from '../adapters/queue/article-queue.ts';
+import { recheckArticle } from '../adapters/recheck-article.ts';
 import { SecretSettings } from '../adapters/webhooks/secret-settings.ts';
 import { checkArticle } from '../core/index.ts';
 import {
@@ -34,9 +36,10 @@ const CALLBACK_TIMEOUT_MS = 10_000;
 
 const config = readWorkerConfig();
 const client = createDocumentClient();
-const { references, metricAliases } = createFactSources(client, config);
+const { factTable, references, metricAliases } = createFactSources(client, config);
 const articles = new DynamoDbArticleStore(client, config.articlesTable);
 const revisions = new DynamoDbRevisionStore(client, config.articlesTable);
+const reviews = new DynamoDbReviewStore(client, config.articlesTable);
 const queue = createArticleQueue(config.articleQueueUrl);
 const callbacks = SecretSettings.fromEnvironment(
   process.env,
@@ -62,6 +65,12 @@ function readMessage(body: string): QueueMessage {
   if (message.revision !== undefined && typeof message.revision !== 'string') {
     throw new PoisonMessageError('the message revision is not a string');
   }
+  if (
+    message.recheckFacts !== undefined &&
+    !(Array.isArray(message.recheckFacts) && message.recheckFacts.every((id) => typeof id === 'string'))
+  ) {
+    throw new PoisonMessageError('the message recheckFacts is not a list of fact ids');
+  }
   if (message.callbackAttempt !== undefined && !Number.isInteger(message.callbackAttempt)) {
     throw new PoisonMessageError('the message callbackAttempt is not a whole number');
   }
@@ -84,6 +93,7 @@ async function checkBatchArticle(articleId: string): Promise<void> {
   if (typeof latestRevision === 'string') return checkRevision(articleId, latestRevision);
   if (article.status === 'checked') return;
   const result = await check(article.text, article.publishedAt);
+  const checkedAt = new Date().toISOString();
   await articles.save({
     articleId,
     title: article.title,
@@ -92,9 +102,10 @@ async function checkBatchArticle(articleId: string): Promise<void> {
     publishedAt: article.publishedAt,
     text: article.text,
     batchId: article.batchId,
-    checkedAt: new Date().toISOString(),
+    checkedAt,
     result,
   });
+  await reviews.recordCheck({ articleId, title: article.title, checkedAt }, result);
 }
 
 async function checkRevision(articleId: string, revisionKey: string): Promise<void> {
@@ -104,7 +115,15 @@ async function checkRevision(articleId: string, revisionKey: string): Promise<vo
   if (!(await revisions.claim(articleId, revisionKey, CHECK_LEASE_MS))) return;
   const result = await check(revision.text, revision.publishedAt);
   const callback = (await callbacks.get())[revision.source];
-  await revisions.complete(articleId, revisionKey, result, callback !== undefined);
+  const checkedAt = new Date();
+  const current = await revisions.complete(articleId, revisionKey, result, callback !== undefined, checkedAt);
+  // The review queue follows the article's current revision; an older one arriving late is history.
+  if (current) {
+    await reviews.recordCheck(
+      { articleId, title: revision.title, source: revision.source, checkedAt: checkedAt.toISOString() },
+      result,
+    );
+  }
   if (callback) await queue.send([{ articleId, revision: revisionKey, callbackAttempt: 1 }]);
 }
 
@@ -166,6 +185,16 @@ async function deliverCallback(articleId: string, revisionKey: string, attempt: 
 
 async function handleMessage(body: string): Promise<void> {
   const message = readMessage(body);
+  if (message.recheckFacts !== undefined) {
+    const changed = await recheckArticle(message.articleId, message.recheckFacts, {
+      articles,
+      reviews,
+      facts: factTable,
+      metricAliases: () => metricAliases.get(),
+    });
+    logInfo('article re-checked', { articleId: message.articleId, facts: message.recheckFacts, changed });
+    return;
+  }
   if (message.revision === undefined) return checkBatchArticle(message.articleId);
   if (message.callbackAttempt !== undefined) {
     return deliverCallback(message.articleId, message.revision, message.callbackAttempt);

@@ -61,7 +61,10 @@ export class ServiceStack extends Stack {
       })
         .bindTableReadWrite(FACTS_TABLE, props.factsTable)
         .bindTableRead(API_KEYS_TABLE, props.apiKeysTable)
-        .bindTableCounter(RATE_LIMITS_TABLE, props.rateLimitsTable),
+        .bindTableCounter(RATE_LIMITS_TABLE, props.rateLimitsTable)
+        // A revised fact's articles are found in the articles table and queued for re-checks.
+        .bindTableRead(ARTICLES_TABLE, props.articlesTable)
+        .bindQueueSend('FIGCHECK_ARTICLE_QUEUE_URL', props.articleQueue),
       // Stores revisions and queues their checks; the worker checks them, so it reads no facts.
       webhooks: new FigcheckFunction(this, 'Webhooks', {
         ...common,

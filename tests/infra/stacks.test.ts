@@ -132,9 +132,11 @@ describe('service stack', () => {
     expect(actions.Articles).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:GetItem']));
   });
 
-  it('grants the facts function read-write access to the facts table and reads of API keys, nothing more', () => {
+  it('grants the facts function read-write access to the facts table, reads of API keys and articles, nothing more', () => {
     const actions = dynamoActionsByTable(service, 'FactsApi');
-    expect(Object.keys(actions).sort()).toEqual(['ApiKeys', 'Facts', 'RateLimits']);
+    expect(Object.keys(actions).sort()).toEqual(['ApiKeys', 'Articles', 'Facts', 'RateLimits']);
+    // It finds the articles that relied on a revised fact; it writes none.
+    expect(actions.Articles!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
     expect(actions.RateLimits).toEqual(['dynamodb:UpdateItem']);
     expect(actions.ApiKeys!.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
     expect(actions.Facts).toEqual(expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:Query']));
@@ -153,12 +155,20 @@ describe('service stack', () => {
       'GET /health NONE',
       'GET /v1/articles NONE',
       'GET /v1/articles/{id} NONE',
+      'GET /v1/articles/{id}/claimreview NONE',
+      'GET /v1/articles/{id}/report NONE',
       'GET /v1/batches/{id} NONE',
       'GET /v1/facts NONE',
       'GET /v1/facts/{id} NONE',
+      'GET /v1/login NONE',
       'GET /v1/openapi.json NONE',
+      'GET /v1/review NONE',
+      'GET /v1/review.csv NONE',
       'POST /v1/batches NONE',
       'POST /v1/checks NONE',
+      'POST /v1/claims/{id}/reviews NONE',
+      'POST /v1/login NONE',
+      'POST /v1/logout NONE',
       'POST /v1/webhooks/{source} NONE',
       'PUT /v1/facts NONE',
     ]);
@@ -371,7 +381,7 @@ describe('production hardening', () => {
       .flatMap((m) => Object.entries(m.data as Record<string, string>));
     // Four functions x (runtime, X-Ray), one per route, the dead-letter queue's own missing DLQ,
     // and the two webhook settings secrets (rotated by the CMSs, not by a rotation Lambda).
-    expect(acknowledged).toHaveLength(8 + 11 + 1 + 2);
+    expect(acknowledged).toHaveLength(8 + 19 + 1 + 2);
     for (const [id, reason] of acknowledged) {
       expect(id).toMatch(/AwsSolutions-/);
       expect(reason.length).toBeGreaterThan(40);

@@ -277,7 +277,7 @@ describe('the reference facts API', () => {
   it('loads facts, lists them by metric and entity, and keeps both revisions when one is revised', async () => {
     const first = await put({ facts: [fact('N1', 100000000), fact('N2', 200000000)] });
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ imported: 2, items: 6 });
+    expect(await first.json()).toEqual({ imported: 2, items: 6, revised: [], recheckQueued: 0 });
     expect((await list()).map((f) => [f.id, f.value])).toEqual([
       ['N1', 100000000],
       ['N2', 200000000],

@@ -5,6 +5,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult } from '../../core/model.ts';
 import { pingTable } from './ping-table.ts';
@@ -20,6 +21,11 @@ export interface StoredArticle {
   result: CheckResult;
   batchId?: string;
   language?: string;
+  /** For articles received by CMS webhook. */
+  source?: string;
+  cmsId?: string;
+  cmsStatus?: string;
+  recheckedAt?: string;
 }
 
 /** An article accepted for checking later (a batch member), persisted before it is queued. */
@@ -222,6 +228,24 @@ export class DynamoDbArticleStore {
       }),
     );
     return Item ? (Item as QueuedArticle & { status: string }) : undefined;
+  }
+
+  /** Replaces a checked article's result after a re-check, keeping its place in the listing. */
+  async replaceResult(articleId: string, result: CheckResult, now = new Date()): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `ARTICLE#${articleId}`, sk: 'RESULT' },
+        UpdateExpression: 'SET #result = :result, summary = :summary, recheckedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#result': 'result' },
+        ExpressionAttributeValues: {
+          ':result': result,
+          ':summary': result.summary,
+          ':at': now.toISOString(),
+        },
+      }),
+    );
   }
 
   async get(articleId: string): Promise<StoredArticle | undefined> {

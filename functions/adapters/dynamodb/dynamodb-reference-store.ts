@@ -3,11 +3,12 @@
  * of an article's queries in one parallel round of Queries; writes are idempotent batches.
  */
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MetricAlias, ReferenceFact } from '../../core/model.ts';
 import type { FactQuery, MetricAliasStore, ReferenceStore } from '../../core/ports.ts';
 import { pingTable } from './ping-table.ts';
 import { putItemsInBatches, realSleep, type Sleep } from './put-items-in-batches.ts';
+import { queryAll } from './query-all.ts';
 
 /** Metric aliases live in one partition of the facts table: pk METRIC_ALIAS, sk <metric>#<alias>. */
 const ALIAS_PARTITION = 'METRIC_ALIAS';
@@ -15,6 +16,8 @@ const ALIAS_PARTITION = 'METRIC_ALIAS';
 export interface FactWriteReport {
   facts: number;
   items: number;
+  /** Facts that had a revision before and got a new one: claims that relied on them need a re-check. */
+  revised: string[];
 }
 
 /** A revision key that changes when any of the fact's contents change, and only then. */
@@ -93,22 +96,12 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
   }
 
   /** Every item of a partition, following pagination. */
-  private async queryItems(pk: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryItems(pk: string): Promise<Record<string, unknown>[]> {
+    return queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+    });
   }
 
   /** Writes facts idempotently: the same fact always yields the same items. */
@@ -116,6 +109,7 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
     facts: readonly ReferenceFact[],
     onProgress?: (factsWritten: number, factsTotal: number) => void,
   ): Promise<FactWriteReport> {
+    const revised = await this.revisedFacts(facts);
     const items = facts.flatMap((fact, index) => {
       const revision = revisionOf(fact);
       const history = { pk: `FACT#${fact.id}`, sk: `REV#${revision}`, fact };
@@ -137,6 +131,46 @@ export class DynamoDbReferenceStore implements ReferenceStore, MetricAliasStore 
         onProgress?.(complete, facts.length);
       },
     );
-    return { facts: facts.length, items: items.length };
+    return { facts: facts.length, items: items.length, revised };
+  }
+
+  /** Ids of the facts whose revision is new although the fact was stored before. */
+  private async revisedFacts(facts: readonly ReferenceFact[]): Promise<string[]> {
+    const keys = new Map(facts.map((fact) => [`${fact.id}\n${revisionOf(fact)}`, fact]));
+    const existing = new Set<string>();
+    const pending = [...keys.values()].map((fact) => ({
+      pk: `FACT#${fact.id}`,
+      sk: `REV#${revisionOf(fact)}`,
+    }));
+    for (let i = 0; i < pending.length; i += 100) {
+      let batch: Record<string, unknown>[] = pending.slice(i, i + 100);
+      while (batch.length > 0) {
+        const page = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: batch, ProjectionExpression: 'pk, sk' } },
+          }),
+        );
+        for (const item of page.Responses?.[this.tableName] ?? []) existing.add(`${item.pk}\n${item.sk}`);
+        batch = (page.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    const fresh = [...keys.values()].filter(
+      (fact) => !existing.has(`FACT#${fact.id}\nREV#${revisionOf(fact)}`),
+    );
+    const revised = await Promise.all(
+      fresh.map(async (fact) => {
+        const { Count = 0 } = await this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `FACT#${fact.id}` },
+            Select: 'COUNT',
+            Limit: 1,
+          }),
+        );
+        return Count > 0 ? fact.id : undefined;
+      }),
+    );
+    return [...new Set(revised.filter((id): id is string => id !== undefined))];
   }
 }

@@ -300,14 +300,17 @@ export class DynamoDbRevisionStore {
     );
   }
 
-  /** Stores a revision's check, and on the article too while it is the current revision. */
+  /**
+   * Stores a revision's check, and on the article too while it is the current revision;
+   * true when it was.
+   */
   async complete(
     articleId: string,
     revisionKey: string,
     result: CheckResult,
     callback: boolean,
     now = new Date(),
-  ): Promise<void> {
+  ): Promise<boolean> {
     // The same fields on both items: the revision's own record, and the article's current state.
     const set = 'SET #status = :checked, #result = :result, summary = :summary, checkedAt = :at';
     const names = { '#status': 'status', '#result': 'result' };
@@ -326,7 +329,7 @@ export class DynamoDbRevisionStore {
         ExpressionAttributeValues: { ...values, ':one': 1, ...(callback ? { ':pending': 'pending' } : {}) },
       }),
     );
-    await this.conditionally(
+    return this.conditionally(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: `ARTICLE#${articleId}`, sk: 'RESULT' },

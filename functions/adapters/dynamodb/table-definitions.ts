@@ -45,8 +45,11 @@ export const FACTS_TABLE: TableDefinition = {
 };
 
 /**
- * Checked articles: pk `ARTICLE#<id>`, sk `RESULT` holds the claims and verdicts. Also the
- * idempotency records of POST requests (pk `IDEMPOTENCY#...`), which expire by `expiresAt`.
+ * Checked articles: pk `ARTICLE#<id>`, sk `RESULT` holds the claims and verdicts; sk
+ * `CLAIM#<claim id>` the review record of a claim; sk `REVISION#...`/`EVENT#...` what CMS
+ * webhooks delivered. pk `FACTUSE#<fact id>`, sk `ARTICLE#<id>` lists the articles whose check
+ * relied on a fact, for re-checks when it is revised. Also the idempotency records of POST
+ * requests (pk `IDEMPOTENCY#...`) and webhook deliveries, which expire by `expiresAt`.
  */
 export const ARTICLES_TABLE: TableDefinition = {
   id: 'Articles',
@@ -61,6 +64,26 @@ export const ARTICLES_TABLE: TableDefinition = {
       partitionKey: { name: 'listPk', type: 'S' },
       sortKey: { name: 'checkedAt', type: 'S' },
       nonKeyAttributes: ['articleId', 'title', 'url', 'publishedAt', 'status', 'summary'],
+    },
+    {
+      // The review queue, newest first: reviewPk is "REVIEW" on the review items of flagged
+      // (or reviewed) claims only, so the index holds just what a queue row shows.
+      indexName: 'byReviewQueue',
+      partitionKey: { name: 'reviewPk', type: 'S' },
+      sortKey: { name: 'flaggedAt', type: 'S' },
+      nonKeyAttributes: [
+        'claimKey',
+        'articleId',
+        'claimId',
+        'articleTitle',
+        'source',
+        'claimText',
+        'sentence',
+        'verdict',
+        'reviewStatus',
+        'explanation',
+        'verdictChange',
+      ],
     },
   ],
   timeToLiveAttribute: 'expiresAt',

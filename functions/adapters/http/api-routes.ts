@@ -17,6 +17,8 @@ export interface ApiRoute {
   scope: Scope | null;
   /** How a route without an API key authenticates its caller, if it does. */
   authenticatedBy?: string;
+  /** An HTML page: a visitor without a key is sent to the sign-in page instead of a 401. */
+  page?: boolean;
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -25,6 +27,20 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/v1/batches/{id}', function: 'api', scope: 'articles:read' },
   { method: 'GET', path: '/v1/articles', function: 'api', scope: 'articles:read' },
   { method: 'GET', path: '/v1/articles/{id}', function: 'api', scope: 'articles:read' },
+  { method: 'GET', path: '/v1/articles/{id}/report', function: 'api', scope: 'articles:read', page: true },
+  { method: 'GET', path: '/v1/articles/{id}/claimreview', function: 'api', scope: 'articles:read' },
+  { method: 'GET', path: '/v1/review', function: 'api', scope: 'articles:read', page: true },
+  { method: 'GET', path: '/v1/review.csv', function: 'api', scope: 'articles:read' },
+  { method: 'POST', path: '/v1/claims/{id}/reviews', function: 'api', scope: 'reviews:write' },
+  { method: 'GET', path: '/v1/login', function: 'api', scope: null },
+  {
+    method: 'POST',
+    path: '/v1/login',
+    function: 'api',
+    scope: null,
+    authenticatedBy: 'the API key typed into the sign-in form',
+  },
+  { method: 'POST', path: '/v1/logout', function: 'api', scope: null },
   { method: 'GET', path: '/health', function: 'api', scope: null },
   { method: 'GET', path: '/v1/openapi.json', function: 'api', scope: null },
   { method: 'GET', path: '/v1/facts', function: 'facts-api', scope: 'facts:read' },

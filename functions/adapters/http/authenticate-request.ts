@@ -19,18 +19,49 @@ export interface Authenticator {
 const CACHE_TTL_MS = 30_000;
 const CACHE_MAX_ENTRIES = 1000;
 
-function presentedKey(event: APIGatewayProxyEventV2): string | undefined {
-  const headers = event.headers ?? {};
-  let apiKey: string | undefined;
-  let authorization: string | undefined;
-  for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (lower === 'x-api-key') apiKey = value;
-    else if (lower === 'authorization') authorization = value;
+/** The cookie the sign-in page sets, so that reviewers' browsers can open the HTML pages. */
+export const SESSION_COOKIE = 'figcheck_key';
+
+function headerOf(event: APIGatewayProxyEventV2, wanted: string): string | undefined {
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (name.toLowerCase() === wanted) return value;
   }
-  if (apiKey?.trim()) return apiKey.trim();
+  return undefined;
+}
+
+/** The key from the session cookie (API Gateway v2 passes cookies apart from the headers). */
+function cookieKey(event: APIGatewayProxyEventV2): string | undefined {
+  const cookies = event.cookies ?? headerOf(event, 'cookie')?.split(';') ?? [];
+  for (const cookie of cookies) {
+    const [name, ...value] = cookie.trim().split('=');
+    if (name === SESSION_COOKIE && value.length > 0) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+function presentedKey(event: APIGatewayProxyEventV2): { key: string; fromCookie: boolean } | undefined {
+  const apiKey = headerOf(event, 'x-api-key')?.trim();
+  if (apiKey) return { key: apiKey, fromCookie: false };
+  const authorization = headerOf(event, 'authorization');
   const bearer = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
-  return bearer?.[1];
+  if (bearer) return { key: bearer[1]!, fromCookie: false };
+  const fromCookie = cookieKey(event);
+  return fromCookie ? { key: fromCookie, fromCookie: true } : undefined;
+}
+
+/**
+ * A browser sends the session cookie with any request to figcheck, so a state-changing request
+ * authenticated by it must come from figcheck's own pages: its Origin must be this host.
+ */
+export function isSameOrigin(event: APIGatewayProxyEventV2): boolean {
+  const origin = headerOf(event, 'origin');
+  const host = headerOf(event, 'host') ?? event.requestContext?.domainName;
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 export interface RateLimiter {
@@ -56,13 +87,19 @@ export function createAuthenticator(
   };
   return {
     async authenticate(event, scope) {
-      const key = presentedKey(event);
-      if (!key) {
+      const presented = presentedKey(event);
+      if (!presented) {
         throw new UnauthorizedError(
           'send your API key in the x-api-key header or as "Authorization: Bearer <key>"',
         );
       }
-      const client = await lookup(key);
+      const method = event.requestContext?.http?.method?.toUpperCase() ?? 'GET';
+      if (presented.fromCookie && method !== 'GET' && method !== 'HEAD' && !isSameOrigin(event)) {
+        throw new ForbiddenError(
+          "a request signed in by cookie must come from figcheck's own pages (Origin)",
+        );
+      }
+      const client = await lookup(presented.key);
       if (!client) throw new UnauthorizedError('the API key is not valid');
       if (client.revokedAt)
         throw new UnauthorizedError(`the API key was revoked on ${client.revokedAt.slice(0, 10)}`);

@@ -44,6 +44,30 @@ export function readJsonBody<T extends z.ZodType>(event: APIGatewayProxyEventV2,
   return validate(schema, data);
 }
 
+/** Whether the request is an HTML form post (application/x-www-form-urlencoded). */
+export function isFormPost(event: APIGatewayProxyEventV2): boolean {
+  return /^application\/x-www-form-urlencoded\b/i.test(header(event, 'content-type') ?? '');
+}
+
+/**
+ * Reads a form post's fields (empty ones left out) or a JSON body, and validates them against
+ * the same schema: the HTML pages and API clients share one set of rules.
+ */
+export function readFormOrJsonBody<T extends z.ZodType>(
+  event: APIGatewayProxyEventV2,
+  schema: T,
+): z.infer<T> {
+  if (!isFormPost(event)) return readJsonBody(event, schema);
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(bytes.toString('utf8'))) {
+    if (value !== '') fields[name] = value;
+  }
+  return validate(schema, fields);
+}
+
 /** Validates the query string against a schema; every failure names its parameter. */
 export function readQuery<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): z.infer<T> {
   return validate(schema, event.queryStringParameters ?? {});

@@ -23,9 +23,11 @@ const evidenceSchema = z.looseObject({
   deviation: z.object({ absolute: z.number(), relative: z.number() }).optional(),
 });
 
+const verdictLabelSchema = z.enum(['supported', 'contradicted', 'outdated', 'unverifiable', 'ambiguous']);
+
 const verdictSchema = z.looseObject({
   claimId: z.string(),
-  verdict: z.enum(['supported', 'contradicted', 'outdated', 'unverifiable', 'ambiguous']),
+  verdict: verdictLabelSchema,
   explanation: z.string(),
   evidence: z.array(evidenceSchema),
 });
@@ -154,7 +156,14 @@ export const factHistorySchema = z.object({
   current: factSchema,
   revisions: z.array(factSchema),
 });
-export const putFactsResponseSchema = z.object({ imported: z.number().int(), items: z.number().int() });
+export const putFactsResponseSchema = z.object({
+  imported: z.number().int(),
+  items: z.number().int(),
+  /** Facts stored before that got a new revision. */
+  revised: z.array(z.string()),
+  /** Articles that relied on them, queued for a re-check. */
+  recheckQueued: z.number().int(),
+});
 export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']) });
 
 export const batchAcceptedSchema = z.object({
@@ -178,4 +187,36 @@ export const batchStatusSchema = z.object({
       links: z.object({ article: z.string() }),
     }),
   ),
+});
+
+const reviewStateSchema = z.object({
+  status: z.enum(['open', 'confirmed', 'dismissed', 'corrected']),
+  verdict: verdictLabelSchema,
+  correctedValue: z.string().optional(),
+});
+
+export const claimReviewSchema = z.object({
+  claimKey: z.string(),
+  articleId: z.string(),
+  claimId: z.string(),
+  machineVerdict: verdictLabelSchema,
+  state: reviewStateSchema,
+  history: z.array(
+    z.object({
+      action: z.enum(['confirm', 'dismiss', 'correct', 'recheck']),
+      reviewer: z.string(),
+      at: z.string(),
+      before: reviewStateSchema,
+      after: reviewStateSchema,
+      note: z.string().optional(),
+    }),
+  ),
+  verdictChange: z
+    .object({
+      from: verdictLabelSchema,
+      to: verdictLabelSchema,
+      at: z.string(),
+      factIds: z.array(z.string()),
+    })
+    .optional(),
 });

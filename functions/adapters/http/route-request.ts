@@ -8,7 +8,7 @@ import type { ApiClient } from '../../core/access/index.ts';
 import { logError, logger, publishMetrics } from '../log.ts';
 import { API_ROUTES, type ApiRoute, type FunctionName } from './api-routes.ts';
 import type { Authenticator } from './authenticate-request.ts';
-import { MethodNotAllowedError, RouteNotFoundError } from './errors.ts';
+import { MethodNotAllowedError, RouteNotFoundError, UnauthorizedError } from './errors.ts';
 import { problemResponse } from './problem-response.ts';
 
 export type RouteHandler = (
@@ -77,7 +77,11 @@ export function createRouter(
       const answer = await target.handle(event, params, client);
       result = typeof answer === 'string' ? { statusCode: 200, body: answer } : answer;
     } catch (error) {
-      result = problemResponse(error, logError);
+      const page = routes.find((r) => r.pattern.test(path) && r.route.method === method)?.route.page;
+      result =
+        page && error instanceof UnauthorizedError
+          ? signInRedirect(path, event.rawQueryString)
+          : problemResponse(error, logError);
     }
     logger.info('request', {
       method,
@@ -97,4 +101,14 @@ function correlationIdOf(event: APIGatewayProxyEventV2): string {
     if (name.toLowerCase() === 'x-correlation-id' && value && /^[\w.:-]{1,128}$/.test(value)) return value;
   }
   return event.requestContext.requestId;
+}
+
+/** A page asked for without a key: to the sign-in page, which comes back here afterwards. */
+function signInRedirect(path: string, query: string | undefined): Exclude<APIGatewayProxyResultV2, string> {
+  const next = query ? `${path}?${query}` : path;
+  return {
+    statusCode: 303,
+    headers: { location: `/v1/login?next=${encodeURIComponent(next)}`, 'cache-control': 'no-store' },
+    body: '',
+  };
 }

@@ -12,6 +12,8 @@ export interface QueueMessage {
   revision?: string;
   /** Deliver the revision's report callback; the attempt number, from 1. */
   callbackAttempt?: number;
+  /** Check the article again because these reference facts were revised. */
+  recheckFacts?: string[];
 }
 
 export interface ArticleQueue {

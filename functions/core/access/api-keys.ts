@@ -5,7 +5,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-export const SCOPES = ['checks:write', 'articles:read', 'facts:read', 'facts:write'] as const;
+export const SCOPES = [
+  'checks:write',
+  'articles:read',
+  'reviews:write',
+  'facts:read',
+  'facts:write',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** What a new client may do unless told otherwise: check and read, not load facts. */

@@ -20,6 +20,8 @@ describe('readServiceConfig', () => {
       rateLimitPerMinute: 600,
       factCacheTtlMs: 300_000,
       factCacheMaxEntries: 5000,
+      publicUrl: undefined,
+      claimReviewAuthor: { name: 'figcheck' },
     });
   });
 
