@@ -71,7 +71,8 @@ function htmlResponse(
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': contentSecurityPolicy(nonce),
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // Links out (sources, the article) carry no referrer; form posts keep their Origin.
+      'referrer-policy': 'same-origin',
       'cache-control': 'no-store',
     },
     body,

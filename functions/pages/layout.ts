@@ -264,7 +264,7 @@ export function page({ title, nonce, body, reviewer }: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <meta name="robots" content="noindex, nofollow">
 <title>${title} · figcheck</title>
 <link rel="icon" href="data:,">

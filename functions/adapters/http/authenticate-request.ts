@@ -56,7 +56,9 @@ function presentedKey(event: APIGatewayProxyEventV2): { key: string; fromCookie:
 export function isSameOrigin(event: APIGatewayProxyEventV2): boolean {
   const origin = headerOf(event, 'origin');
   const host = headerOf(event, 'host') ?? event.requestContext?.domainName;
-  if (!origin || !host) return false;
+  // Browsers that withhold the Origin still say where a request came from in Sec-Fetch-Site.
+  if (!origin || origin === 'null') return headerOf(event, 'sec-fetch-site') === 'same-origin';
+  if (!host) return false;
   try {
     return new URL(origin).host === host;
   } catch {
