@@ -77,6 +77,8 @@ async function main(): Promise<void> {
     `\nSample article "${meta.title}" (published ${meta.publishedAt}), article ${result.articleId}:\n`,
   );
   console.log(formatCheckTable(result, { colour: Boolean(process.stdout.isTTY) }));
+  console.log(`\nReport: ${stack.apiUrl}/v1/articles/${result.articleId}/report`);
+  console.log(`Review queue: ${stack.apiUrl}/v1/review (sign in with the API key below)`);
   console.log(`\nfigcheck API listening on ${stack.apiUrl}`);
   console.log(`API key (client "${apiKeys[0]!.name}", every scope): ${apiKey}`);
   console.log(
