@@ -18,14 +18,15 @@ import { createArticleQueue, type QueueMessage } from '../adapters/queue/article
 import { recheckArticle } from '../adapters/recheck-article.ts';
 import { SecretSettings } from '../adapters/webhooks/secret-settings.ts';
 import { checkArticle } from '../core/index.ts';
+// The webhook modules the worker needs, not the package index: payload mapping pulls in zod.
 import {
   callbackMessageId,
   callbackRetryDelaySeconds,
   MAX_CALLBACK_ATTEMPTS,
-  parseWebhookCallbacks,
   reportCallback,
-  signStandardWebhook,
-} from '../core/webhooks/index.ts';
+} from '../core/webhooks/report-callback.ts';
+import { signStandardWebhook } from '../core/webhooks/standard-webhook-signature.ts';
+import { parseWebhookCallbacks } from '../core/webhooks/webhook-settings.ts';
 
 /**
  * How long a worker holds a revision it is checking: longer than its own timeout, shorter than

@@ -14,6 +14,13 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/adapters/dynamodb/table-definitions.ts';
+import {
+  ESM_REQUIRE_BANNER,
+  EXTERNAL_MODULES,
+  handlerEntry,
+  LAMBDA_TARGET,
+  MODULE_ALIASES,
+} from '../bundling/lambda-bundling.ts';
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -56,7 +63,7 @@ export class FigcheckFunction extends Construct {
     });
     this.function = new NodejsFunction(this, 'Function', {
       role,
-      entry: `${REPO_ROOT}functions/${props.entry}/handler.ts`,
+      entry: handlerEntry(props.entry),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: `${REPO_ROOT}package-lock.json`,
@@ -73,13 +80,14 @@ export class FigcheckFunction extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: LAMBDA_TARGET,
         minify: true,
         sourceMap: true,
-        // The SDK v3 is part of the Lambda runtime; bundling it again only adds cold-start bytes.
-        externalModules: ['@aws-sdk/*'],
-        // ESM bundles still contain CommonJS `require` calls from dependencies.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        externalModules: EXTERNAL_MODULES,
+        banner: ESM_REQUIRE_BANNER,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(MODULE_ALIASES).map(([module, path]) => [`--alias:${module}`, path]),
+        ),
         forceDockerBundling: false,
       },
     });

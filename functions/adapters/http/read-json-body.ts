@@ -3,7 +3,7 @@
  * every failure into an error that names the field.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PayloadTooLargeError, RequestValidationError, UnsupportedMediaTypeError } from './errors.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -3,7 +3,8 @@
  * a story published or updated (checked), unpublished or deleted (recorded), or something
  * figcheck ignores (a draft save). Fields at fault are named as JSON paths into the payload.
  */
-import { z } from 'zod';
+// A namespace import lets esbuild drop the parts of zod that are not used.
+import * as z from 'zod';
 import { WebhookPayloadError, type WebhookRequest, type WebhookSource } from './sources.ts';
 import { structuredText } from './structured-text.ts';
 
