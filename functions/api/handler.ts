@@ -55,17 +55,20 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   const articleId = randomUUID();
   const title = request.title ?? extracted?.title ?? undefined;
   const checkedAt = new Date().toISOString();
-  await articles.save({
-    articleId,
-    title,
-    url: request.url,
-    language: request.language,
-    publishedAt,
-    text,
-    checkedAt,
-    result,
-  });
-  await reviews.recordCheck({ articleId, title, checkedAt }, result);
+  // Independent writes, in parallel: the article, and its review records and fact uses.
+  await Promise.all([
+    articles.save({
+      articleId,
+      title,
+      url: request.url,
+      language: request.language,
+      publishedAt,
+      text,
+      checkedAt,
+      result,
+    }),
+    reviews.recordCheck({ articleId, title, checkedAt }, result, { firstCheck: true }),
+  ]);
   // Offsets point into the checked text; for HTML input that is the extracted article text.
   return jsonResponse(200, {
     articleId,

@@ -155,10 +155,11 @@ export class DynamoDbReviewStore {
   async recordCheck(
     article: ReviewedArticle,
     result: CheckResult,
-    cause: RecheckCause = {},
+    cause: RecheckCause & { firstCheck?: boolean } = {},
     now: Date = new Date(),
   ): Promise<ClaimReview[]> {
-    const existing = await this.claimItems(article.articleId);
+    // A brand-new article has no review records yet: no need to read them.
+    const existing = cause.firstCheck ? [] : await this.claimItems(article.articleId);
     const live = existing.filter((item) => !item.superseded);
     const { reviews, superseded } = carryReviewsOver(
       article.articleId,
