@@ -305,6 +305,77 @@ describe('webhooks', () => {
   });
 });
 
+describe('security', () => {
+  it('uses a "*" resource only for the X-Ray actions, which have no resource-level permissions', () => {
+    const starred = [...policyStatements(service), ...policyStatements(data)].filter((s) =>
+      [s.Resource].flat().some((r) => r === '*'),
+    );
+    expect(starred.length).toBeGreaterThan(0);
+    for (const statement of starred) {
+      expect([statement.Action].flat().sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    }
+  });
+
+  it('lets each function reach only its own tables, queue and secret', () => {
+    const reach = (functionId: string) => {
+      const [, fn] = Object.entries(service.findResources('AWS::Lambda::Function')).find(([id]) =>
+        id.startsWith(`${functionId}Function`),
+      )!;
+      const role = (fn as { Properties: { Role: { 'Fn::GetAtt': [string, string] } } }).Properties.Role[
+        'Fn::GetAtt'
+      ][0];
+      const statements = (
+        Object.values(service.findResources('AWS::IAM::Policy')) as {
+          Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Resource: unknown }[] } };
+        }[]
+      )
+        .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const text = JSON.stringify(statements.map((st) => st.Resource));
+      return [
+        'Facts',
+        'Articles',
+        'ApiKeys',
+        'RateLimits',
+        'ArticleQueue',
+        'ArticleDeadLetters',
+        'WebhookSecrets',
+        'WebhookCallbacks',
+      ]
+        .filter((name) => text.includes(name))
+        .sort();
+    };
+    expect(reach('Api')).toEqual(['ApiKeys', 'ArticleQueue', 'Articles', 'Facts', 'RateLimits']);
+    expect(reach('FactsApi')).toEqual(['ApiKeys', 'ArticleQueue', 'Articles', 'Facts', 'RateLimits']);
+    expect(reach('Webhooks')).toEqual(['ArticleQueue', 'Articles', 'WebhookSecrets']);
+    expect(reach('Worker')).toEqual(['ArticleQueue', 'Articles', 'Facts', 'WebhookCallbacks']);
+  });
+
+  it('accepts only TLS on the queues, encrypts every table, queue and topic, and has no S3 bucket', () => {
+    const queuePolicies = Object.values(data.findResources('AWS::SQS::QueuePolicy')) as {
+      Properties: { PolicyDocument: { Statement: { Effect: string; Condition?: unknown }[] } };
+    }[];
+    expect(queuePolicies).toHaveLength(2);
+    for (const policy of queuePolicies) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+    for (const table of Object.values(data.findResources('AWS::DynamoDB::GlobalTable')) as {
+      Properties: {
+        SSESpecification: { SSEEnabled: boolean };
+        Replicas: { PointInTimeRecoverySpecification: unknown }[];
+      };
+    }[]) {
+      expect(table.Properties.SSESpecification.SSEEnabled).toBe(true);
+      expect(table.Properties.Replicas[0]!.PointInTimeRecoverySpecification).toEqual({
+        PointInTimeRecoveryEnabled: true,
+      });
+    }
+    for (const template of [data, service]) template.resourceCountIs('AWS::S3::Bucket', 0);
+  });
+});
+
 describe('production hardening', () => {
   it('gives each function its own role with no AWS managed policy, writing only to its own log group', () => {
     const roles = Object.values(service.findResources('AWS::IAM::Role')) as {
