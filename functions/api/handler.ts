@@ -55,9 +55,11 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   const articleId = randomUUID();
   const title = request.title ?? extracted?.title ?? undefined;
   const checkedAt = new Date().toISOString();
-  // Independent writes, in parallel: the article, and its review records and fact uses.
-  await Promise.all([
-    articles.save({
+  // The review records first, the article last: an article that is stored has its records. If
+  // the article's write fails, its records are taken back, so the queue shows none of it.
+  await reviews.recordCheck({ articleId, title, checkedAt }, result, { firstCheck: true });
+  try {
+    await articles.save({
       articleId,
       title,
       url: request.url,
@@ -66,9 +68,13 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
       text,
       checkedAt,
       result,
-    }),
-    reviews.recordCheck({ articleId, title, checkedAt }, result, { firstCheck: true }),
-  ]);
+    });
+  } catch (error) {
+    await reviews.forgetFirstCheck(articleId, result).catch((cleanup: unknown) => {
+      logError('could not remove the review records of an article that was not stored', cleanup);
+    });
+    throw error;
+  }
   // Offsets point into the checked text; for HTML input that is the extracted article text.
   return jsonResponse(200, {
     articleId,

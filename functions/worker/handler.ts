@@ -95,6 +95,9 @@ async function checkBatchArticle(articleId: string): Promise<void> {
   if (article.status === 'checked') return;
   const result = await check(article.text, article.publishedAt);
   const checkedAt = new Date().toISOString();
+  // The review records before the result: a redelivery after a crash between the two finds the
+  // article still queued and writes both again (writing the records twice changes nothing).
+  await reviews.recordCheck({ articleId, title: article.title, checkedAt }, result);
   await articles.save({
     articleId,
     title: article.title,
@@ -106,7 +109,6 @@ async function checkBatchArticle(articleId: string): Promise<void> {
     checkedAt,
     result,
   });
-  await reviews.recordCheck({ articleId, title: article.title, checkedAt }, result);
 }
 
 async function checkRevision(articleId: string, revisionKey: string): Promise<void> {

@@ -3,6 +3,8 @@
  * a retried request gets the first answer and causes no second write. A request first claims its
  * key with a conditional write; a concurrent duplicate finds the claim and is told to retry.
  * Items live in the articles table: pk `IDEMPOTENCY#<client>#<key>`, sk `REQUEST`, expiring by TTL.
+ * A claim is a lease: a request that failed and could not release its key (DynamoDB throttling
+ * the release too, or the function timing out) holds it for a minute, not for the whole day.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -14,6 +16,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 
 const RETENTION_SECONDS = 24 * 60 * 60;
+/** Longer than any API request can run (API Gateway gives up after 30 s). */
+const CLAIM_LEASE_SECONDS = 60;
 
 export interface StoredResponse {
   statusCode: number;
@@ -47,7 +51,7 @@ export class DynamoDbIdempotencyStore {
             ...this.key(clientName, idempotencyKey),
             state: 'in_progress',
             requestHash,
-            expiresAt: now + RETENTION_SECONDS,
+            expiresAt: now + CLAIM_LEASE_SECONDS,
           },
           // TTL deletion lags; an expired record counts as absent.
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
@@ -80,9 +84,13 @@ export class DynamoDbIdempotencyStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: this.key(clientName, idempotencyKey),
-        UpdateExpression: 'SET #state = :completed, #response = :response',
+        UpdateExpression: 'SET #state = :completed, #response = :response, expiresAt = :expiresAt',
         ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
-        ExpressionAttributeValues: { ':completed': 'completed', ':response': response },
+        ExpressionAttributeValues: {
+          ':completed': 'completed',
+          ':response': response,
+          ':expiresAt': this.nowSeconds() + RETENTION_SECONDS,
+        },
       }),
     );
   }

@@ -4,7 +4,13 @@
  * Also which articles relied on which fact (pk `FACTUSE#<fact id>`), so that a revised fact's
  * articles can be re-checked.
  */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { CheckResult } from '../../core/model.ts';
 import {
   belongsInQueue,
@@ -225,6 +231,26 @@ export class DynamoDbReviewStore {
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
       return (await this.get(review.claimKey))!;
+    }
+  }
+
+  /**
+   * Removes what `recordCheck` wrote for an article whose own write then failed, so that the
+   * queue shows no claims of an article that was not stored. Only for a first check.
+   */
+  async forgetFirstCheck(articleId: string, result: CheckResult): Promise<void> {
+    const keys = [
+      ...result.claims.map((claim) => ({ pk: `ARTICLE#${articleId}`, sk: `CLAIM#${claim.id}` })),
+      ...new Set(result.claims.flatMap((claim) => claim.verdict.evidence.map((e) => e.factId))),
+    ].map((key) => (typeof key === 'string' ? { pk: `FACTUSE#${key}`, sk: `ARTICLE#${articleId}` } : key));
+    for (let i = 0; i < keys.length; i += 25) {
+      let requests = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      while (requests.length > 0) {
+        const page = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
+        requests = (page.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
     }
   }
 

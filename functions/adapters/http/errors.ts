@@ -84,3 +84,51 @@ export class TooManyRequestsError extends Error {
     this.name = 'TooManyRequestsError';
   }
 }
+
+/**
+ * A service figcheck depends on (DynamoDB, SQS) throttled or did not answer, even after the SDK's
+ * own retries: the request was sound and may succeed when sent again a little later.
+ */
+export class ServiceUnavailableError extends Error {
+  constructor(
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `a service figcheck depends on is busy or did not answer in time; retry after ${retryAfterSeconds} s`,
+      options,
+    );
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
+/** How long a client should wait after throttling or a timeout before sending again. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Throttling, server-side and timeout errors as the AWS SDK names them. */
+const TRANSIENT_ERROR_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+/** A connection refused, reset or timed out (Node's codes). */
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * The error as a ServiceUnavailableError when it means "busy or unreachable, try later" rather
+ * than a fault of the request or of figcheck; undefined otherwise.
+ */
+export function asServiceUnavailable(error: unknown): ServiceUnavailableError | undefined {
+  if (error instanceof ServiceUnavailableError) return error;
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  const transient =
+    TRANSIENT_ERROR_NAMES.has(error.name) || (typeof code === 'string' && TRANSIENT_NETWORK_CODES.has(code));
+  return transient ? new ServiceUnavailableError(RETRY_AFTER_SECONDS, { cause: error }) : undefined;
+}

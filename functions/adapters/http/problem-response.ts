@@ -5,6 +5,7 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { WebhookPayloadError, WebhookSignatureError } from '../../core/webhooks/sources.ts';
 import {
+  asServiceUnavailable,
   ForbiddenError,
   IdempotencyConflictError,
   MethodNotAllowedError,
@@ -45,6 +46,18 @@ function problem(
   };
 }
 
+/**
+ * DynamoDB refuses an item over 400 KB (and a request far larger with a bare 413), and an article
+ * is stored with its claims in one item: a long article, or one dense with figures, cannot be
+ * kept. Sending it again cannot help, so it is the client's 413, not a 500.
+ */
+function isItemTooLarge(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ValidationException')
+    return /item size (?:to update )?has exceeded/i.test(error.message);
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 413;
+}
+
 export function problemResponse(error: unknown, log: (message: string, error: unknown) => void): Result {
   if (error instanceof WebhookSignatureError) return problem(401, 'Unauthorized', error.message);
   if (error instanceof WebhookPayloadError) {
@@ -74,6 +87,13 @@ export function problemResponse(error: unknown, log: (message: string, error: un
       : problem(422, 'Unprocessable content', error.message);
   }
   if (error instanceof PayloadTooLargeError) return problem(413, 'Payload too large', error.message);
+  if (isItemTooLarge(error)) {
+    return problem(
+      413,
+      'Payload too large',
+      'the article and its claims are too large to store together (400 KB at most); send it in shorter parts',
+    );
+  }
   if (error instanceof UnsupportedMediaTypeError)
     return problem(415, 'Unsupported media type', error.message);
   if (error instanceof RouteNotFoundError || error instanceof ResourceNotFoundError) {
@@ -81,6 +101,18 @@ export function problemResponse(error: unknown, log: (message: string, error: un
   }
   if (error instanceof MethodNotAllowedError) {
     return problem(405, 'Method not allowed', error.message, {}, { allow: error.allowed.join(', ') });
+  }
+  const unavailable = asServiceUnavailable(error);
+  if (unavailable) {
+    // Logged: sustained throttling or timeouts are an operator's matter even though the client may retry.
+    log('dependency unavailable', unavailable);
+    return problem(
+      503,
+      'Service unavailable',
+      unavailable.message,
+      {},
+      { 'retry-after': String(unavailable.retryAfterSeconds) },
+    );
   }
   log('unhandled error', error);
   return problem(500, 'Internal error', 'The request could not be completed; it has been logged.');

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Claim, StoredResponse } from '../dynamodb/dynamodb-idempotency-store.ts';
+import { logError } from '../log.ts';
 import { IdempotencyConflictError, RequestValidationError } from './errors.ts';
 import type { RouteHandler } from './route-request.ts';
 
@@ -55,20 +56,27 @@ export function withIdempotency(store: IdempotencyStore, handle: RouteHandler): 
         body: claim.response.body,
       };
     }
+    // Bookkeeping that fails (DynamoDB throttling it too) must not change the answer: a key not
+    // released frees itself when its claim's lease ends, and work that was done is reported done,
+    // since an error would invite a retry that does it again.
+    const settle = (bookkeeping: Promise<void>) =>
+      bookkeeping.catch((error: unknown) => logError('Idempotency-Key bookkeeping failed', error));
     let result: Awaited<ReturnType<RouteHandler>>;
     try {
       result = await handle(event, params, client);
     } catch (error) {
-      await store.release(client.name, key);
+      await settle(store.release(client.name, key));
       throw error;
     }
     if (typeof result === 'object' && (result.statusCode ?? 200) < 300) {
-      await store.complete(client.name, key, {
-        statusCode: result.statusCode ?? 200,
-        body: result.body ?? '',
-      });
+      await settle(
+        store.complete(client.name, key, {
+          statusCode: result.statusCode ?? 200,
+          body: result.body ?? '',
+        }),
+      );
     } else {
-      await store.release(client.name, key);
+      await settle(store.release(client.name, key));
     }
     return result;
   };
