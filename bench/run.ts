@@ -199,6 +199,33 @@ async function main(): Promise<void> {
     ...costTable('CMS webhook -> queue -> worker', webhookPath),
   );
 
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const at100 = load.find((l) => l.rate === 100)!;
+  const largestBundle = bundles.reduce((a, b) => (a.bytes > b.bytes ? a : b));
+  const slowestImport = bundles.reduce((a, b) => (a.importMedianMs > b.importMedianMs ? a : b));
+  lines.push(
+    '## Against the goals',
+    '',
+    '| goal | measured | |',
+    '| --- | --- | --- |',
+    `| extraction >= 20 MB/s | ${extraction.figcheckFullCorpus.mbPerSecond} MB/s | ${met(extraction.figcheckFullCorpus.mbPerSecond >= 20)} |`,
+    `| extraction >= 100x the fastest peer | ${ratio(own.mbPerSecond, fastestPeer.throughput.mbPerSecond)} (${fastestPeer.name}) | ${met(own.mbPerSecond >= 100 * fastestPeer.throughput.mbPerSecond)} |`,
+    `| look-ups in at most 1 round trip, 0 with a warm cache | ${Math.max(...checks.filter((c) => c.cache === 'off').map((c) => c.roundTrips))} / ${Math.max(...checks.filter((c) => c.cache === 'warm').map((c) => c.roundTrips))} | ${met(checks.every((c) => c.roundTrips <= (c.cache === 'off' ? 1 : 0)))} |`,
+    `| every bundle < 300 KB | largest ${largestBundle.name} ${round(largestBundle.bytes / 1024, 0)} KB | ${met(largestBundle.bytes < 300 * 1024)} |`,
+    `| import < 100 ms | slowest ${slowestImport.name} ${slowestImport.importMedianMs} ms | ${met(slowestImport.importMedianMs < 100)} |`,
+    `| p99 < 25 ms at 100 requests/s | ${at100.p99Ms} ms | ${met(at100.p99Ms < 25)} |`,
+    `| extraction memory linear in input | ${memory.extraction.map((m) => `${m.aboveBaselineMb} MB for ${m.inputMb} MB`).join(', ')} | ${met(memory.extraction.at(-1)!.aboveBaselineMb / memory.extraction.at(-1)!.inputMb < 2 * (memory.extraction[0]!.aboveBaselineMb / memory.extraction[0]!.inputMb))} |`,
+    `| under $2 per million articles | $${syncPath.total} (POST /v1/checks), $${webhookPath.total} (webhook path) | ${met(syncPath.total < 2 && webhookPath.total < 2)} |`,
+    '',
+    'What stands in the way where a goal is not met:',
+    '',
+    '- Import time: the AWS SDK v3, which every function needs for its first request, takes most of it (see Cold start); the rest is Powertools and the bundle itself. Bundling the SDK was measured about 10% faster, at 5x the size.',
+    '- Bundle size: api and webhooks read HTML pages (Mozilla Readability on linkedom, with the HTML entity tables); the other two functions are under the goal.',
+    '- Latency under load: the load generator, the server and DynamoDB Local (Java) share these 2 cores; every request makes three DynamoDB writes (rate-limit counter, review records, article), each 3-10 ms on DynamoDB Local. The check itself takes under 1 ms with a warm cache (Whole check).',
+    '- Cost: DynamoDB writes dominate. The stored article with its full result (claims, sentences, evidence) is billed per KB written; storing the result compressed, and fewer per-request counters, are the next steps.',
+    '',
+  );
+
   writeFileSync(OUTPUT, lines.join('\n'));
   console.log(lines.join('\n'));
 }
