@@ -3,6 +3,8 @@
  * v2 (payload format 2.0) event, invokes the very Lambda handler the stack deploys, and writes
  * its result back. No second implementation of any route lives here.
  */
+
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,7 +42,9 @@ export function toHttpApiEvent(request: IncomingMessage, body: Buffer): APIGatew
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
-  const isText = TEXT_TYPES.test(headers['content-type'] ?? '');
+  // A text body that is not valid UTF-8 goes base64-encoded, like a binary one: decoding it here
+  // would replace its bad bytes and hide them from the function.
+  const isText = TEXT_TYPES.test(headers['content-type'] ?? '') && isUtf8(body);
   const now = new Date();
   return {
     version: '2.0',

@@ -10,8 +10,9 @@ const MAX_TEXT_CHARS = 1_000_000;
 
 export const publishedAtSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isIsoDate, 'is not a calendar date')
+  // Each check stops the rest: "yesterday" is not also "not a calendar date" nor "in the future".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
+  .refine(isIsoDate, { error: 'is not a calendar date', abort: true })
   .refine((value) => {
     // One day of slack: an article published "today" in a time zone ahead of UTC.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

@@ -2,6 +2,7 @@
  * Reads an API Gateway v2 request body as JSON and validates it against a zod schema, turning
  * every failure into an error that names the field.
  */
+import { isUtf8 } from 'node:buffer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { PayloadTooLargeError, RequestValidationError, UnsupportedMediaTypeError } from './errors.ts';
@@ -31,6 +32,9 @@ export function readJsonBody<T extends z.ZodType>(event: APIGatewayProxyEventV2,
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  // JSON travels as UTF-8 (RFC 8259): other bytes are refused rather than replaced with U+FFFD,
+  // which would change the article the claims' offsets point into.
+  if (!isUtf8(bytes)) throw new RequestValidationError('the request body is not valid UTF-8');
   const text = bytes.toString('utf8');
   if (text.trim() === '') throw new RequestValidationError('the request body is empty; send a JSON object');
   let data: unknown;

@@ -24,6 +24,7 @@
  * Dates are ISO at their precision; spans of dates ("2012-13", "January-March 2024") are "A/B".
  */
 import type { Claim, ClaimEntity, ClaimEvent, MetricAlias, Period } from '../model.ts';
+import { type FoldedText, foldText } from './fold-text.ts';
 import { findLayeredPhrases, matchPhraseAt, type PhraseHit, type PhraseMatcher } from './phrase-matcher.ts';
 import { type Figure, type PublicationDate, recogniseFigures } from './recognise-figures.ts';
 import { type Passages, splitPassages } from './split-passages.ts';
@@ -94,7 +95,9 @@ function isQuantityMetric(m: MetricInfo): boolean {
 }
 
 interface Context {
+  /** Tokens of the folded text (see fold-text.ts); claims point into the original, `source`. */
   t: Tokens;
+  source: FoldedText & { original: string };
   passages: Passages;
   hits: Hit[];
   pub: PublicationDate;
@@ -566,15 +569,18 @@ function resolveClaim(ctx: Context, fi: number, all: boolean): Claim | null {
   if (!checkable && !all) return null;
   const s = ctx.passages.sentence[f.numTok]!;
   // Text without sentence punctuation can make one huge "sentence"; keep a readable window of it.
-  const sStart = Math.max(ctx.passages.sentenceStart[s]!, f.start - MAX_SENTENCE_SIDE);
-  const sEnd = Math.min(ctx.passages.sentenceEnd[s]!, f.end + MAX_SENTENCE_SIDE);
-  const sentence = t.text.slice(sStart, sEnd).trim();
+  const [sStart, sEnd] = sourceSpan(
+    ctx,
+    Math.max(ctx.passages.sentenceStart[s]!, f.start - MAX_SENTENCE_SIDE),
+    Math.min(ctx.passages.sentenceEnd[s]!, f.end + MAX_SENTENCE_SIDE),
+  );
+  const [start, end] = sourceSpan(ctx, f.start, f.end);
   const claim: Claim = {
-    id: `c${f.start}-${f.end}`,
-    text: t.text.slice(f.start, f.end),
-    start: f.start,
-    end: f.end,
-    sentence,
+    id: `c${start}-${end}`,
+    text: ctx.source.original.slice(start, end),
+    start,
+    end,
+    sentence: ctx.source.original.slice(sStart, sEnd).trim(),
     kind: f.kind,
     value: f.value,
     unit: f.unit,
@@ -652,15 +658,23 @@ function mayBeCheckable(f: Figure): boolean {
   return true;
 }
 
+/** The span of the original text that folded text [start, end) came from. */
+function sourceSpan(ctx: Context, start: number, end: number): [number, number] {
+  const from = ctx.source.toSource(start);
+  return [from, end > start ? ctx.source.toSource(end - 1) + 1 : from];
+}
+
 export function extractClaims(text: string, options: ExtractOptions): Claim[] {
   const pub = parsePublished(options.publishedAt);
-  const t = tokenize(text);
+  const folded = foldText(text);
+  const t = tokenize(folded.text);
   const passages = splitPassages(t);
   const figures = recogniseFigures(t, passages, pub, options.all === true);
   carryCurrency(figures, passages);
   const hits = collectHits(t, passages, mentionsWith(options.metricAliases));
   const ctx: Context = {
     t,
+    source: { ...folded, original: text },
     passages,
     hits,
     pub,

@@ -102,7 +102,9 @@ export function renderText(root: DomNode): string {
       breakBlock();
       stack.push('block-end');
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+    // linkedom builds a new list on every read of childNodes: read it once per node.
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return parts
     .join('')
@@ -125,26 +127,163 @@ function parseDocument(html: string) {
 }
 
 /**
- * Readability's scoring walks ancestors for every candidate, which grows with depth times size;
- * real article pages stay far below these limits, hostile ones are read without it.
+ * Readability's scoring walks ancestors for every candidate, which grows with depth times size,
+ * and reads the text of its candidates over and over, which grows with their number of text nodes
+ * (linkedom makes one per character reference); real article pages stay far below these limits,
+ * hostile ones are read without it.
  */
 const READABILITY_MAX_DEPTH = 120;
 const READABILITY_MAX_ELEMENTS = 50_000;
+const READABILITY_MAX_NODES = 100_000;
 
 function fitsReadability(root: DomNode): boolean {
   let elements = 0;
+  let nodes = 0;
   const stack: [DomNode, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
+    if (++nodes > READABILITY_MAX_NODES) return false;
     if (node.nodeType !== 1 && node.nodeType !== 9) continue;
     elements++;
     if (depth > READABILITY_MAX_DEPTH || elements > READABILITY_MAX_ELEMENTS) return false;
-    for (let i = 0; i < node.childNodes.length; i++) stack.push([node.childNodes[i]!, depth + 1]);
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) stack.push([children[i]!, depth + 1]);
   }
   return true;
 }
 
+/**
+ * htmlparser2, linkedom's parser, keeps its open elements in an array it shifts and unshifts, so
+ * parsing costs grow with the square of the nesting depth (330,000 unclosed tags: over a minute).
+ * A page nests at most as deep as it has opening tags; one with more than this many is read
+ * flattened instead. Real article pages have a few thousand.
+ */
+const MAX_PARSED_TAGS = 40_000;
+
+function hasMoreTagsThan(html: string, limit: number): boolean {
+  const tag = /<[A-Za-z]/g;
+  let count = 0;
+  while (tag.test(html)) if (++count > limit) return true;
+  return false;
+}
+
+/** Elements whose content is never article text; a flattened page drops them whole. */
+const DROPPED_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'title',
+  'textarea',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'svg',
+  'math',
+]);
+
+/** Index of the '>' that ends the tag opened before `from`, skipping quoted attribute values; -1 if none. */
+function tagEnd(html: string, from: number): number {
+  let afterEquals = false;
+  for (let i = from; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 62) return i;
+    if ((c === 34 || c === 39) && afterEquals) {
+      const close = html.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close === -1) return html.indexOf('>', i + 1);
+      i = close;
+    }
+    if (c === 61) afterEquals = true;
+    else if (c !== 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) afterEquals = false;
+  }
+  return -1;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122;
+}
+
+/**
+ * Rewrites a page, in one pass, as its text with a <p> at every block boundary and a <br> for each
+ * line break; every other tag, comment and declaration goes, and so do the elements above with
+ * their content. The result has no nesting, so the parser reads it in linear time and still
+ * decodes its character references. Also returns the raw text of the page's first <title>.
+ */
+function flattenTags(html: string): { html: string; title: string | null } {
+  const parts: string[] = [];
+  let title: string | null = null;
+  // One <p> per boundary: "</p><p>" makes one, not two empty paragraphs.
+  let atBoundary = true;
+  let pos = 0;
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos);
+    if (lt === -1) {
+      parts.push(html.slice(pos));
+      break;
+    }
+    if (lt > pos) {
+      parts.push(html.slice(pos, lt));
+      atBoundary = false;
+    }
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      if (close === -1) break;
+      pos = close + 3;
+      continue;
+    }
+    const next = html.charCodeAt(lt + 1);
+    const isClose = next === 47;
+    const nameStart = isClose ? lt + 2 : lt + 1;
+    const named = isAsciiLetter(html.charCodeAt(nameStart));
+    if (!named && !isClose && next !== 33 && next !== 63) {
+      // A '<' that opens nothing is text; escaped, so that no tag forms where others were removed.
+      parts.push('&lt;');
+      atBoundary = false;
+      pos = lt + 1;
+      continue;
+    }
+    const end = tagEnd(html, lt + 1);
+    if (end === -1) break;
+    pos = end + 1;
+    if (!named) continue;
+    let nameEnd = nameStart;
+    while (nameEnd < end && !/[\s/>]/.test(html[nameEnd]!)) nameEnd++;
+    const name = html.slice(nameStart, nameEnd).toLowerCase();
+    if (!isClose && DROPPED_WITH_CONTENT.has(name)) {
+      const closing = new RegExp(`</${name}[\\s/>]`, 'gi');
+      closing.lastIndex = pos;
+      const found = closing.exec(html);
+      if (name === 'title' && title === null) title = html.slice(pos, found?.index ?? html.length);
+      if (!found) break;
+      const closeEnd = tagEnd(html, found.index + 1);
+      if (closeEnd === -1) break;
+      pos = closeEnd + 1;
+      continue;
+    }
+    const upper = name.toUpperCase();
+    if (upper === 'BR') parts.push('<br>');
+    else if (BLOCKS.has(upper) && !atBoundary) {
+      parts.push('<p>');
+      atBoundary = true;
+    } else if (CELLS.has(upper)) parts.push(' ');
+  }
+  return { html: parts.join(''), title };
+}
+
+function readFlattened(html: string): ExtractedArticle {
+  const flat = flattenTags(html);
+  const body = parseHTML(`<!doctype html><html><body>${flat.html}</body></html>`).document.body;
+  let title: string | null = null;
+  if (flat.title !== null) {
+    const head = parseHTML(`<!doctype html><html><head><title>${flat.title}</title></head></html>`);
+    title = head.document.querySelector('title')?.textContent?.trim() || null;
+  }
+  return { text: renderText(body as unknown as DomNode), title, mainContentFound: false };
+}
+
 export function extractArticleText(html: string): ExtractedArticle {
+  if (hasMoreTagsThan(html, MAX_PARSED_TAGS)) return readFlattened(html);
   const document = parseDocument(html);
   const pageTitle = document.querySelector('title')?.textContent?.trim() || null;
   let article: { title?: string | null; content?: string | null } | null = null;
