@@ -14,7 +14,11 @@ import { DynamoDbRateLimiter } from '../adapters/dynamodb/dynamodb-rate-limiter.
 import { DynamoDbReviewStore } from '../adapters/dynamodb/dynamodb-review-store.ts';
 import { DynamoDbRevisionStore } from '../adapters/dynamodb/dynamodb-revision-store.ts';
 import { createAuthenticator } from '../adapters/http/authenticate-request.ts';
-import { RequestValidationError, ResourceNotFoundError } from '../adapters/http/errors.ts';
+import {
+  ArticleTooLargeError,
+  RequestValidationError,
+  ResourceNotFoundError,
+} from '../adapters/http/errors.ts';
 import { jsonResponse } from '../adapters/http/problem-response.ts';
 import { readJsonBody, readQuery } from '../adapters/http/read-json-body.ts';
 import { createRouter } from '../adapters/http/route-request.ts';
@@ -29,6 +33,8 @@ import { batchRequestSchema, checkRequestSchema, listArticlesQuerySchema } from 
 import { createReviewRoutes } from './review-routes.ts';
 
 const API_VERSION = '1.0.0';
+/** Below DynamoDB's 400 KB item limit, with room for the item's other attributes. */
+const MAX_STORED_ARTICLE_BYTES = 380_000;
 
 const config = readServiceConfig();
 const client = createDocumentClient();
@@ -55,6 +61,11 @@ async function postCheck(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   const articleId = randomUUID();
   const title = request.title ?? extracted?.title ?? undefined;
   const checkedAt = new Date().toISOString();
+  // DynamoDB keeps an item of at most 400 KB; refuse an article that cannot be stored before
+  // writing anything for it (its review records would be written in vain).
+  if (Buffer.byteLength(JSON.stringify({ text, result })) > MAX_STORED_ARTICLE_BYTES) {
+    throw new ArticleTooLargeError();
+  }
   // The review records first, the article last: an article that is stored has its records. If
   // the article's write fails, its records are taken back, so the queue shows none of it.
   await reviews.recordCheck({ articleId, title, checkedAt }, result, { firstCheck: true });

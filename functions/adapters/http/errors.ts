@@ -19,6 +19,16 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/** An article whose text and claims together exceed what one stored item may hold. */
+export class ArticleTooLargeError extends Error {
+  constructor() {
+    super(
+      'the article and its claims are too large to store together (400 KB at most); send it in shorter parts',
+    );
+    this.name = 'ArticleTooLargeError';
+  }
+}
+
 export class UnsupportedMediaTypeError extends Error {
   constructor(readonly received: string | undefined) {
     super(`Content-Type must be application/json (received ${received ? `"${received}"` : 'none'})`);

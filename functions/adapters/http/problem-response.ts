@@ -5,6 +5,7 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { WebhookPayloadError, WebhookSignatureError } from '../../core/webhooks/sources.ts';
 import {
+  ArticleTooLargeError,
   asServiceUnavailable,
   ForbiddenError,
   IdempotencyConflictError,
@@ -87,6 +88,7 @@ export function problemResponse(error: unknown, log: (message: string, error: un
       : problem(422, 'Unprocessable content', error.message);
   }
   if (error instanceof PayloadTooLargeError) return problem(413, 'Payload too large', error.message);
+  if (error instanceof ArticleTooLargeError) return problem(413, 'Payload too large', error.message);
   if (isItemTooLarge(error)) {
     return problem(
       413,
