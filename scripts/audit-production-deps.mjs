@@ -14,8 +14,12 @@ try {
 }
 const counts = report.metadata?.vulnerabilities;
 if (!counts) {
-  const reason = report.statusCode ? `the audit service answered ${report.statusCode}` : (report.message ?? 'unknown error');
-  console.log(`npm audit: NOT CHECKED, ${reason}; run \`npm audit --omit=dev\` where the registry's audit service is reachable.`);
+  const reason = report.statusCode
+    ? `the audit service answered ${report.statusCode}`
+    : (report.message ?? 'unknown error');
+  console.log(
+    `npm audit: NOT CHECKED, ${reason}; run \`npm audit --omit=dev\` where the registry's audit service is reachable.`,
+  );
   process.exit(0);
 }
 const serious = (counts.high ?? 0) + (counts.critical ?? 0);

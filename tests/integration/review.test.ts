@@ -186,7 +186,10 @@ describe('review actions', () => {
   it('publishes ClaimReview JSON-LD for reviewed claims only, or every claim with all=1', async () => {
     const response = await call(`/v1/articles/${wrong.articleId}/claimreview`);
     expect(response.headers.get('content-type')).toMatch(/^application\/ld\+json/);
-    const doc = (await response.json()) as { '@context': string; '@graph': Record<string, any>[] };
+    const doc = (await response.json()) as {
+      '@context': string;
+      '@graph': ({ reviewRating: { ratingExplanation: string } } & Record<string, unknown>)[];
+    };
     expect(doc['@context']).toBe('https://schema.org');
     expect(doc['@graph']).toHaveLength(1);
     expect(doc['@graph'][0]).toMatchObject({
