@@ -45,12 +45,25 @@ const articleFields = fc.record(
   { requiredKeys: [] },
 );
 
+/** Valid articles with random text, so that checks and queued batches run on odd input too. */
+const validArticle = fc.record({
+  text: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 400 }).filter((text) => text.trim() !== ''),
+  publishedAt: fc.constant('2024-04-22'),
+});
+
 const bodies = fc.oneof(
-  { weight: 1, arbitrary: fc.jsonValue() },
-  { weight: 3, arbitrary: articleFields },
+  { weight: 2, arbitrary: fc.jsonValue() },
+  { weight: 4, arbitrary: articleFields },
+  { weight: 2, arbitrary: validArticle },
   {
-    weight: 1,
-    arbitrary: fc.record({ articles: fc.oneof(fc.array(articleFields, { maxLength: 5 }), fc.jsonValue()) }),
+    weight: 2,
+    arbitrary: fc.record({
+      articles: fc.oneof(
+        fc.array(articleFields, { maxLength: 5 }),
+        fc.array(validArticle, { minLength: 1, maxLength: 3 }),
+        fc.jsonValue(),
+      ),
+    }),
   },
 );
 
