@@ -119,14 +119,17 @@ async function checkRevision(articleId: string, revisionKey: string): Promise<vo
   const result = await check(revision.text, revision.publishedAt);
   const callback = (await callbacks.get())[revision.source];
   const checkedAt = new Date();
-  const current = await revisions.complete(articleId, revisionKey, result, callback !== undefined, checkedAt);
-  // The review queue follows the article's current revision; an older one arriving late is history.
-  if (current) {
+  // The review queue follows the article's current revision; an older one arriving late is
+  // history. Its review records go first: a redelivery after a crash finds the revision still
+  // claimable and writes both again.
+  const stored = (await articles.get(articleId)) as { latestRevision?: string } | undefined;
+  if (stored?.latestRevision === revisionKey) {
     await reviews.recordCheck(
       { articleId, title: revision.title, source: revision.source, checkedAt: checkedAt.toISOString() },
       result,
     );
   }
+  await revisions.complete(articleId, revisionKey, result, callback !== undefined, checkedAt);
   if (callback) await queue.send([{ articleId, revision: revisionKey, callbackAttempt: 1 }]);
 }
 
