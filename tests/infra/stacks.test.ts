@@ -30,30 +30,35 @@ beforeAll(() => {
  * policies attached to that role.
  */
 function dynamoActionsByTable(template: Template, functionId: string): Record<string, string[]> {
-  const functions = template.findResources('AWS::Lambda::Function');
-  const [, fn] = Object.entries(functions).find(([logicalId]) =>
+  const byTable: Record<string, string[]> = {};
+  for (const statement of statementsOf(template, functionId)) {
+    const dynamo = [statement.Action].flat().filter((a) => a.startsWith('dynamodb:'));
+    if (dynamo.length === 0) continue;
+    const resource = JSON.stringify(statement.Resource);
+    const table = ['Articles', 'ApiKeys', 'RateLimits'].find((name) => resource.includes(name)) ?? 'Facts';
+    byTable[table] = [...new Set([...(byTable[table] ?? []), ...dynamo])].sort();
+  }
+  return byTable;
+}
+
+/** Every statement of the policies attached to one function's role. */
+function statementsOf(template: Template, functionId: string) {
+  const [, fn] = Object.entries(template.findResources('AWS::Lambda::Function')).find(([logicalId]) =>
     logicalId.startsWith(`${functionId}Function`),
   )!;
   const role = (fn as { Properties: { Role: { 'Fn::GetAtt': [string, string] } } }).Properties.Role[
     'Fn::GetAtt'
   ][0];
-  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
-    Properties: {
-      Roles: { Ref: string }[];
-      PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] };
-    };
-  }[];
-  const byTable: Record<string, string[]> = {};
-  for (const policy of policies.filter((p) => p.Properties.Roles.some((r) => r.Ref === role))) {
-    for (const statement of policy.Properties.PolicyDocument.Statement) {
-      const dynamo = [statement.Action].flat().filter((a) => a.startsWith('dynamodb:'));
-      if (dynamo.length === 0) continue;
-      const resource = JSON.stringify(statement.Resource);
-      const table = ['Articles', 'ApiKeys', 'RateLimits'].find((name) => resource.includes(name)) ?? 'Facts';
-      byTable[table] = [...new Set([...(byTable[table] ?? []), ...dynamo])].sort();
-    }
-  }
-  return byTable;
+  return (
+    Object.values(template.findResources('AWS::IAM::Policy')) as {
+      Properties: {
+        Roles: { Ref: string }[];
+        PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] };
+      };
+    }[]
+  )
+    .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
 }
 
 function policyStatements(template: Template) {
@@ -224,26 +229,6 @@ describe('the article queue', () => {
 });
 
 describe('webhooks', () => {
-  /** Every statement of the policies attached to one function's role. */
-  function statementsOf(functionId: string) {
-    const [, fn] = Object.entries(service.findResources('AWS::Lambda::Function')).find(([id]) =>
-      id.startsWith(`${functionId}Function`),
-    )!;
-    const role = (fn as { Properties: { Role: { 'Fn::GetAtt': [string, string] } } }).Properties.Role[
-      'Fn::GetAtt'
-    ][0];
-    return (
-      Object.values(service.findResources('AWS::IAM::Policy')) as {
-        Properties: {
-          Roles: { Ref: string }[];
-          PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] };
-        };
-      }[]
-    )
-      .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement);
-  }
-
   it('keeps the webhook secrets and the callback settings in two Secrets Manager secrets of the data stack', () => {
     const secrets = Object.keys(data.findResources('AWS::SecretsManager::Secret')).sort();
     expect(secrets).toHaveLength(2);
@@ -254,7 +239,7 @@ describe('webhooks', () => {
   });
 
   it('lets the webhook function read only its own secret, and write only its queue and the articles table', () => {
-    const statements = statementsOf('Webhooks');
+    const statements = statementsOf(service, 'Webhooks');
     const actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => !/^(logs|xray):/.test(a));
     expect([...new Set(actions)].sort()).toEqual([
       'dynamodb:GetItem',
@@ -294,7 +279,7 @@ describe('webhooks', () => {
   it('lets only the worker read the callback settings, and no one else either secret', () => {
     const readers = (name: string) =>
       ['Api', 'FactsApi', 'Webhooks', 'Worker'].filter((fn) =>
-        statementsOf(fn).some(
+        statementsOf(service, fn).some(
           (s) =>
             [s.Action].flat().includes('secretsmanager:GetSecretValue') &&
             JSON.stringify(s.Resource).includes(name),
@@ -318,19 +303,7 @@ describe('security', () => {
 
   it('lets each function reach only its own tables, queue and secret', () => {
     const reach = (functionId: string) => {
-      const [, fn] = Object.entries(service.findResources('AWS::Lambda::Function')).find(([id]) =>
-        id.startsWith(`${functionId}Function`),
-      )!;
-      const role = (fn as { Properties: { Role: { 'Fn::GetAtt': [string, string] } } }).Properties.Role[
-        'Fn::GetAtt'
-      ][0];
-      const statements = (
-        Object.values(service.findResources('AWS::IAM::Policy')) as {
-          Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Resource: unknown }[] } };
-        }[]
-      )
-        .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const statements = statementsOf(service, functionId);
       const text = JSON.stringify(statements.map((st) => st.Resource));
       return [
         'Facts',

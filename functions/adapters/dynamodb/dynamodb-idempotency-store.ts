@@ -6,7 +6,6 @@
  * A claim is a lease: a request that failed and could not release its key (DynamoDB throttling
  * the release too, or the function timing out) holds it for a minute, not for the whole day.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -14,6 +13,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './is-condition-failure.ts';
 
 const RETENTION_SECONDS = 24 * 60 * 60;
 /** Longer than any API request can run (API Gateway gives up after 30 s). */
@@ -60,7 +60,7 @@ export class DynamoDbIdempotencyStore {
       );
       return { state: 'claimed' };
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isConditionFailure(error)) throw error;
     }
     const { Item } = await this.client.send(
       new GetCommand({

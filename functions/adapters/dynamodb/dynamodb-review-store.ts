@@ -20,6 +20,7 @@ import {
   type QueueRow,
   type RecheckCause,
 } from '../../core/review/index.ts';
+import { isConditionFailure } from './is-condition-failure.ts';
 import { putItemsInBatches } from './put-items-in-batches.ts';
 import { queryAll } from './query-all.ts';
 
@@ -229,7 +230,7 @@ export class DynamoDbReviewStore {
       );
       return { ...review, version: 1 };
     } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error)) throw error;
       return (await this.get(review.claimKey))!;
     }
   }
@@ -268,8 +269,7 @@ export class DynamoDbReviewStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException')
-        throw new ReviewConflictError(review.claimKey);
+      if (isConditionFailure(error)) throw new ReviewConflictError(review.claimKey);
       throw error;
     }
   }

@@ -9,7 +9,6 @@
  *   timestamp window, so a captured request cannot be replayed.
  */
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -19,6 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult } from '../../core/model.ts';
 import type { WebhookSource } from '../../core/webhooks/index.ts';
+import { isConditionFailure } from './is-condition-failure.ts';
 
 const DELIVERY_RETENTION_SECONDS = 7 * 24 * 3600;
 const SIGNATURE_RETENTION_SECONDS = 3600;
@@ -84,13 +84,6 @@ export interface RecordedEvent {
 export type AcceptOutcome =
   | { outcome: 'accepted'; revision: StoredRevision }
   | { outcome: 'duplicate'; revision: StoredRevision };
-
-function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof ConditionalCheckFailedException ||
-    (error as Error)?.name === 'ConditionalCheckFailedException'
-  );
-}
 
 const epochSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 
