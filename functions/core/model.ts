@@ -26,11 +26,82 @@ export interface ClaimEntity {
   role: EntityRole;
 }
 
+/**
+ * How long a period is: a year, half, quarter, month or another run of months, the year so far,
+ * several years, a day, or a moment at which a stock is measured.
+ */
+export type Granularity =
+  | 'year'
+  | 'half'
+  | 'quarter'
+  | 'month'
+  | 'months'
+  | 'year_to_date'
+  | 'years'
+  | 'day'
+  | 'as_of';
+
+/**
+ * How a period was found: written with its year, resolved from the publication date ("last
+ * year", "a year earlier"), or inferred because the text gives none for the figure.
+ */
+export type PeriodBasis = 'stated' | 'relative' | 'inferred';
+
 /** What period a figure refers to: an ISO year, month or day, or a range "A/B". */
 export interface Period {
   value: string;
-  /** How the period was found: named in the text, or inferred from tense and publication date. */
-  basis: 'stated' | 'inferred';
+  basis: PeriodBasis;
+  /** Absent on claims stored before granularity was recorded; read it from the value then. */
+  granularity?: Granularity;
+}
+
+/** What a figure measures: see docs/claim-frames.md. */
+export type Measure =
+  | 'level'
+  | 'change'
+  | 'growth'
+  | 'share'
+  | 'rate'
+  | 'target'
+  | 'forecast'
+  | 'count'
+  | 'event_date'
+  | 'anniversary'
+  | 'duration';
+
+/**
+ * Where a part of a frame was read: the figure's own words, its clause, the figure it is
+ * compared with, another clause of the sentence, an earlier sentence of the paragraph, the
+ * article's two parties, or figcheck's default for the kind of figure.
+ */
+export type FrameSource =
+  | 'figure'
+  | 'clause'
+  | 'comparison'
+  | 'sentence'
+  | 'paragraph'
+  | 'article'
+  | 'default';
+
+/** Frame parts a contradiction may not rest on when they were guessed. */
+export type FramePart = 'measure' | 'metric' | 'entities' | 'period' | 'event';
+
+/**
+ * What exactly a figure is about: the quantity a reference must state to apply to it. The
+ * metric, entities and period are the claim's own fields; the frame adds the measure, where
+ * each part was read, and which parts are guesses.
+ */
+export interface ClaimFrame {
+  measure: Measure;
+  metric: string | null;
+  entities: ClaimEntity[];
+  period: Period | null;
+  event?: ClaimEvent;
+  /** For a figure compared with another ("from A to B", "compared with Y"): its role and the other's claim id. */
+  comparison?: { role: 'base' | 'result'; with: string };
+  sources: Partial<Record<'measure' | 'metric' | 'entities' | 'period' | 'event', FrameSource>>;
+  /** Parts taken from outside the figure's clause, or defaults: never the ground of a contradiction. */
+  guessed: FramePart[];
 }
 
 export interface Claim {
@@ -62,6 +133,8 @@ export interface Claim {
   carriedUnit?: boolean;
   /** Whether figcheck considers the figure checkable against reference facts. */
   checkable: boolean;
+  /** Absent on claims stored before frames were read; checking derives one from the fields then. */
+  frame?: ClaimFrame;
 }
 
 export interface ClaimEvent {
@@ -82,7 +155,9 @@ export interface ReferenceFact {
   /** A number, or an ISO date string when unit is "date"; null for non-numeric facts. */
   value: number | string | null;
   unit: string;
-  qualifier: 'exact' | 'approx' | 'more_than' | 'less_than' | '';
+  qualifier: 'exact' | 'approx' | 'more_than' | 'less_than' | 'at_least' | 'at_most' | '';
+  /** What the value measures, when the metric's name does not say it (a change of exports). */
+  measure?: Measure;
   asOf: string;
   sourceName: string;
   sourceUrl: string;

@@ -3,6 +3,7 @@
  * span of days it covers, and measures elapsed time in calendar units.
  */
 import type { DatePrecision } from '../model.ts';
+import { expandPeriodNotation } from '../period-notation.ts';
 
 /** The days a date at some precision covers, as days since 1970-01-01 (UTC). */
 export interface DaySpan {
@@ -45,9 +46,9 @@ export function parseDaySpan(text: string): DaySpan | null {
   return { first: only, last: only, precision: 'day' };
 }
 
-/** Parses a period, including a range "A/B", into the days it covers. */
+/** Parses a period, including a range "A/B" and "2023-Q1"/"2023-H1", into the days it covers. */
 export function parsePeriodSpan(period: string): DaySpan | null {
-  const [from, to, extra] = period.split('/');
+  const [from, to, extra] = expandPeriodNotation(period).split('/');
   if (from === undefined || extra !== undefined) return null;
   const start = parseDaySpan(from);
   if (!start) return null;

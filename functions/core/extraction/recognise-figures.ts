@@ -10,6 +10,12 @@ import unitData from './data/units.json' with { type: 'json' };
 import { MONTHS, ORDINALS, SCALES, SMALL, TENS, VAGUE } from './number-words.ts';
 import { type NumberMatch, parseNumberAt } from './parse-number.ts';
 import { buildPhraseMatcher, matchPhraseAt } from './phrase-matcher.ts';
+import {
+  dateFigure,
+  PERIOD_FIRST_WORDS,
+  recognisePeriodPhrase,
+  yearOfMonthRun,
+} from './recognise-periods.ts';
 import type { Passages } from './split-passages.ts';
 import {
   DIGITS,
@@ -55,8 +61,10 @@ export interface Figure {
   /** Counted noun for counts ("people"). */
   noun?: string;
   vague?: boolean;
-  /** A date stated relative to publication ("last year", "three years ago"). */
+  /** A date stated relative to publication ("last year", "three years ago", "in January-May"). */
   relative?: boolean;
+  /** "Since the start of the year", "year to date": the months so far, ending where figcheck assumes. */
+  yearToDate?: boolean;
   /** A date written without its year ("on April 3"), which is inferred from publication. */
   yearInferred?: boolean;
   /** A glued "m"/"b" awaiting a currency from context. */
@@ -185,36 +193,14 @@ function dayAt(t: Tokens, i: number): { day: number; end: number } | null {
   return { day, end };
 }
 
-function dateFigure(
-  t: Tokens,
-  tokStart: number,
-  tokEnd: number,
-  value: string,
-  precision: DatePrecision,
-  extra?: Partial<Figure>,
-): Figure {
-  return {
-    start: t.start[tokStart]!,
-    end: t.end[tokEnd - 1]!,
-    tokStart,
-    tokEnd,
-    numTok: tokStart,
-    kind: 'date',
-    value,
-    unit: null,
-    qualifier: 'exact',
-    sig: null,
-    datePrecision: precision,
-    ...extra,
-  };
-}
-
 function inferYear(month: number, pub: PublicationDate): number {
   return month <= pub.month ? pub.year : pub.year - 1;
 }
 
 /** Recognises a date starting at token i. */
 function recogniseDate(t: Tokens, i: number, pub: PublicationDate): Figure | null {
+  const phrase = recognisePeriodPhrase(t, i, pub);
+  if (phrase) return phrase;
   const m = monthAt(t, i);
   if (m) {
     let j = m.end;
@@ -239,14 +225,19 @@ function recogniseDate(t: Tokens, i: number, pub: PublicationDate): Figure | nul
       if (m2 && m2.month > m.month) {
         let y = m2.end;
         if (punct(t, y, ',')) y++;
-        if (isYear(t, y)) {
-          const yr = raw(t, y);
-          return dateFigure(t, i, y + 1, `${yr}-${pad(m.month)}/${yr}-${pad(m2.month)}`, 'month', {
-            qualifier: 'range',
-            low: `${yr}-${pad(m.month)}`,
-            high: `${yr}-${pad(m2.month)}`,
-          });
-        }
+        // "January-May 2024"; without the year ("in January-August", "January-May of this
+        // year"), the latest such run that had ended before publication.
+        const stated = isYear(t, y);
+        const spec = stated
+          ? { year: digitsVal(t, y), end: y + 1, relative: false }
+          : yearOfMonthRun(t, m2.end, m2.month, pub);
+        const yr = String(spec.year);
+        return dateFigure(t, i, spec.end, `${yr}-${pad(m.month)}/${yr}-${pad(m2.month)}`, 'month', {
+          qualifier: 'range',
+          low: `${yr}-${pad(m.month)}`,
+          high: `${yr}-${pad(m2.month)}`,
+          ...(spec.relative ? { relative: true } : {}),
+        });
       }
     }
     if (punct(t, j, ',') && isYear(t, j + 1)) j++;
@@ -872,8 +863,8 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
   } else if (q && qualifier === 'range' && !between) {
     start = q.start;
   }
-  // Signed changes: "fell 3%", "contracted by 2.1%", "a 3% decline".
-  if (kind === 'percent' && typeof value === 'number' && value > 0) {
+  // Signed changes: "fell 3%", "contracted by 2.1%", "a 3% decline", "decreased by $1.5 billion".
+  if ((kind === 'percent' || kind === 'money') && typeof value === 'number' && value > 0) {
     const from = q ? q.start : start;
     let declined = false;
     for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
@@ -939,6 +930,7 @@ const STARTER_WORDS: ReadonlySet<string> = new Set([
   'previous',
   'current',
   'q',
+  ...PERIOD_FIRST_WORDS,
 ]);
 const AFTER_FIRST_WORDS: ReadonlySet<string> = new Set(
   [...QUALIFIERS_AFTER.keys()].map((k) => k.split(' ')[0]!),

@@ -268,7 +268,8 @@ function isSentenceEnd(t: Tokens, i: number): boolean {
   if (code !== 46 && code !== 33 && code !== 63) return false;
   const c = t.text[t.start[i]!]!;
   let next = i + 1;
-  while (isMark(t, next, CLOSERS)) next++;
+  // Closing quotes and brackets stick to the full stop; a straight quote after a space opens the next sentence.
+  while (isMark(t, next, CLOSERS) && t.start[next] === t.end[next - 1]) next++;
   if (next >= t.count) return true;
   if (t.start[next] === t.end[next - 1]) return false;
   if (c !== '.') return true;

@@ -27,7 +27,13 @@ export interface MetricInfo {
   /** The share metric a percentage "of" this metric states ("37% of exports" -> export_share). */
   shareMetric?: string;
   targetMetric?: string;
+  /** The metric an expectation of this one is stored under ("GDP is expected to total ..."). */
+  forecastMetric?: string;
   percentOnly?: boolean;
+  /** A rate stated as a percentage level (inflation, the refinancing rate), not a percent change. */
+  rate?: boolean;
+  /** For a share metric, the metric it is a share of (export_share -> exports). */
+  shareOf?: string;
   /** Stated as a bare count ("population reached 2.3 million"). */
   countable?: boolean;
 }
@@ -37,6 +43,8 @@ export interface NamedThing {
   type: string;
   eventMetric: string;
   parties: string[];
+  /** Named from the text itself (name-documents.ts), not from the vocabulary. */
+  derived?: boolean;
 }
 
 export type Mention =

@@ -27,14 +27,14 @@ const rows: Row[] = [
     text: '$4.4bn',
     metric: 'trade_turnover',
     entities: [party('RU'), party('AZ')],
-    period: { value: '2023', basis: 'stated' },
+    period: { value: '2023', basis: 'stated', granularity: 'year' },
   },
   {
     sentence: 'Azerbaijan-Russia trade turnover amounted to $4.4 bln last year.',
     text: '$4.4 bln',
     metric: 'trade_turnover',
     entities: [party('AZ'), party('RU')],
-    period: { value: '2023', basis: 'stated' },
+    period: { value: '2023', basis: 'relative', granularity: 'year' },
   },
   {
     sentence: 'Italy invested about €770 million in Azerbaijan.',
@@ -44,7 +44,7 @@ const rows: Row[] = [
       { id: 'IT', role: 'source' },
       { id: 'AZ', role: 'target' },
     ],
-    period: { value: '2024-04', basis: 'inferred' },
+    period: { value: '2024-04', basis: 'inferred', granularity: 'as_of' },
   },
   {
     sentence: "Azerbaijan's overall investment in Italy's economy is estimated at 1.7 billion euros.",
@@ -60,21 +60,21 @@ const rows: Row[] = [
     text: '4.6%',
     metric: 'gdp_growth',
     entities: [subject('AZ')],
-    period: { value: '2022', basis: 'stated' },
+    period: { value: '2022', basis: 'stated', granularity: 'year' },
   },
   {
     sentence: "Russia's economy contracted 2.1% last year.",
     text: '2.1%',
     metric: 'gdp_growth',
     entities: [subject('RU')],
-    period: { value: '2023', basis: 'stated' },
+    period: { value: '2023', basis: 'relative', granularity: 'year' },
   },
   {
     sentence: 'In 2023 the trade turnover between Azerbaijan and Russia increased by 17.5%.',
     text: '17.5%',
     metric: 'trade_turnover_growth',
     entities: [party('AZ'), party('RU')],
-    period: { value: '2023', basis: 'stated' },
+    period: { value: '2023', basis: 'stated', granularity: 'year' },
   },
   {
     sentence: 'Inflation in Azerbaijan stood at 8.8% in 2023.',
@@ -87,7 +87,7 @@ const rows: Row[] = [
     text: '22 February 2022',
     metric: 'agreement_signed',
     entities: [party('AZ'), party('RU'), subject('declaration_allied_interaction')],
-    period: { value: '2022-02-22', basis: 'stated' },
+    period: { value: '2022-02-22', basis: 'stated', granularity: 'day' },
     checkable: true,
   },
   {
@@ -108,7 +108,7 @@ const rows: Row[] = [
     text: '30th anniversary',
     metric: 'diplomatic_relations_established',
     entities: [party('AZ'), party('RU')],
-    period: { value: '2024', basis: 'inferred' },
+    period: { value: '2022', basis: 'stated', granularity: 'year' },
   },
   {
     sentence: 'The BAM spans a distance of 4,324 kilometers.',
@@ -121,7 +121,7 @@ const rows: Row[] = [
     sentence: 'In 2018, Azerbaijan provided Iran with a loan of $500 million.',
     text: '$500 million',
     metric: 'loan_amount',
-    period: { value: '2018', basis: 'stated' },
+    period: { value: '2018', basis: 'stated', granularity: 'year' },
   },
   {
     sentence: 'There is a very broad legal framework between us: 245 documents have been signed.',
@@ -158,7 +158,7 @@ const rows: Row[] = [
     sentence: "Italy accounted for 37% of Azerbaijan's exports in 2023.",
     text: '37%',
     metric: 'export_share',
-    period: { value: '2023', basis: 'stated' },
+    period: { value: '2023', basis: 'stated', granularity: 'year' },
   },
   {
     sentence: 'The conference drew hundreds of guests.',
@@ -179,7 +179,7 @@ const rows: Row[] = [
       'For more than two years now, we have worked within the Declaration on Allied Interaction, signed in February 2022.',
     text: 'more than two years',
     metric: 'agreement_signed',
-    period: { value: '2024-04-22', basis: 'inferred' },
+    period: { value: '2024-04-22', basis: 'inferred', granularity: 'day' },
     event: {
       metrics: ['agreement_signed'],
       entities: ['AZ', 'RU', 'declaration_allied_interaction'],

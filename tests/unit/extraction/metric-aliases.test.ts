@@ -5,9 +5,17 @@ const TEXT = 'Commerce between Russia and Azerbaijan reached $4.4 billion in 202
 const ALIASES = [{ metric: 'trade_turnover', alias: 'commerce between' }];
 
 describe('metric aliases kept as data', () => {
-  it('leave a figure without a metric when its wording is not in the vocabulary', () => {
+  it('leave a figure without a metric when its wording is not in the vocabulary, with what its clause names', () => {
     const [claim] = extractClaims(TEXT, { publishedAt: '2024-04-22' });
-    expect(claim).toMatchObject({ text: '$4.4 billion', metric: null, entities: [] });
+    expect(claim).toMatchObject({
+      text: '$4.4 billion',
+      metric: null,
+      entities: [
+        { id: 'RU', role: 'party' },
+        { id: 'AZ', role: 'party' },
+      ],
+      period: { value: '2023', basis: 'stated', granularity: 'year' },
+    });
   });
 
   it("let a data editor's wording name the metric, with the entities and period that follow from it", () => {

@@ -1,0 +1,348 @@
+/**
+ * Which period each value figure refers to. A period phrase belongs to the figure it follows in
+ * the same clause ("$3.1 billion in 2021 to $4.4 billion in 2023"), or to every figure after it
+ * when it opens the clause ("In 2023, exports rose 12% to $2.4 billion"). A figure with no
+ * period of its own takes, in this order:
+ *
+ * - the period of the level it leads to ("grew by $212 million to $2.4 billion in 2023");
+ * - for a compared figure, the period before the main figure's ("a year earlier", "the same
+ *   period last year"; with no such words, the year before, which is a guess);
+ * - for an appendix (", up 17%"), the main figure's period;
+ * - a period in another clause of the sentence, then in an earlier sentence of the paragraph
+ *   (guesses);
+ * - figcheck's default: the last full year for flows, the publication month for stocks.
+ *
+ * Period phrases after "compared with", "than", "from", "against" name what a figure is
+ * compared with, not the figure's own period ("up 17% from 2022").
+ */
+import type { FrameSource, Granularity, Period } from '../model.ts';
+import { granularityOf } from '../period-notation.ts';
+import type { Readings, ValueReading } from './read-values.ts';
+import type { ReadingContext } from './reading-context.ts';
+import { wordAt } from './reading-context.ts';
+import type { Figure } from './recognise-figures.ts';
+import { isMark, PUNCT } from './tokenize.ts';
+
+export interface PeriodReading {
+  period: Period | null;
+  source?: FrameSource;
+}
+
+interface PeriodRef {
+  figure: Figure;
+  clause: number;
+  /** Names what a figure is compared with ("than in 2022", "compared with 2022"), or "the same period of 2023". */
+  base: boolean;
+}
+
+/** "in the same period of 2023", "the same period last year": a year for the months of another figure. */
+function isSamePeriodYear(ctx: ReadingContext, d: Figure): boolean {
+  let k = d.tokStart - 1;
+  if (wordAt(ctx.t, k) === 'of' || wordAt(ctx.t, k) === 'in') k--;
+  return wordAt(ctx.t, k) === 'period' && wordAt(ctx.t, k - 1) === 'same';
+}
+
+const BASE_WORDS = new Set(['compared', 'comparison', 'than', 'against', 'versus', 'vs', 'from']);
+const PARAGRAPH_LOOKBACK = 400;
+/** How many figures either side may share a clause's period. */
+const NEIGHBOURS = 8;
+/** How far after a figure its period phrase may stand ("$4.4 billion in trade in the first half of 2023"). */
+const TRAILING_REACH = 12;
+/** How far away in its sentence a period phrase of another clause may stand. */
+const SENTENCE_REACH = 60;
+/** How far before a figure a clause-opening period phrase may stand. */
+const LEADING_REACH = 40;
+
+/** Index of the first period phrase of a clause (in text order) starting at or after token `tok`. */
+function firstAtOrAfter(list: readonly PeriodRef[], tok: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.figure.tokStart < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function isBasePeriod(ctx: ReadingContext, d: Figure): boolean {
+  for (let k = d.tokStart - 1; k >= Math.max(0, d.tokStart - 6); k--) {
+    if (ctx.figureAt[k]! >= 0 || ctx.t.kind[k] === PUNCT) return false;
+    const w = wordAt(ctx.t, k);
+    // "from January to May 2024" is a run of months, not a comparison; "goods from China in 2023"
+    // is a flow's source, and only "from" right before the period names a base ("up 17% from 2022").
+    if (w === 'from') return d.qualifier !== 'range' && d.tokStart - k <= 2;
+    if (BASE_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Shifts every year of a period by `years`: "2024-01/2024-05" -> "2023-01/2023-05". */
+export function shiftPeriod(value: string, years: number): string {
+  return value.replace(/\d{4}/g, (y) => String(Number(y) + years));
+}
+
+/** "2024-01/2024-05" with its year replaced by `year` (for "the same period of 2023"). */
+function withYear(value: string, year: number): string {
+  return value.replace(/\d{4}/g, String(year));
+}
+
+function isStock(reading: ValueReading): boolean {
+  return reading.info?.period === 'stock' || reading.measure === 'count';
+}
+
+/** "as of 1 January 2024", "at the end of 2023", "by end-2023": a stock measured at a moment. */
+function isMomentPhrase(ctx: ReadingContext, figure: Figure): boolean {
+  const { t } = ctx;
+  const w1 = wordAt(t, figure.tokStart - 1);
+  const w2 = wordAt(t, figure.tokStart - 2);
+  if ((w1 === 'of' || w1 === 'at' || w1 === 'on') && w2 === 'as') return true;
+  if (w1 === 'of' && (w2 === 'end' || w2 === 'beginning' || w2 === 'start')) return true;
+  return w1 === 'end' && isMark(t, figure.tokStart - 1, '-');
+}
+
+function granularityFor(
+  ctx: ReadingContext,
+  value: string,
+  figure: Figure | null,
+  reading: ValueReading,
+): Granularity {
+  if (figure?.yearToDate) return 'year_to_date';
+  const own = granularityOf(value) ?? 'year';
+  if (figure !== null && isMomentPhrase(ctx, figure)) return 'as_of';
+  // A stock is measured at a moment; invested "in 2023" or "in 2019-2023" is a flow over that time.
+  if (isStock(reading) && (figure === null || own === 'day')) return 'as_of';
+  return own;
+}
+
+function periodOf(ctx: ReadingContext, figure: Figure, reading: ValueReading): Period {
+  const value = String(figure.value);
+  const basis = figure.relative || figure.yearInferred || figure.yearToDate ? 'relative' : 'stated';
+  return { value, basis, granularity: granularityFor(ctx, value, figure, reading) };
+}
+
+/** "a year earlier", "a year ago", "the previous year", "the same period last year" in a clause. */
+function relativeShiftIn(ctx: ReadingContext, clause: number): { year?: number; relative?: boolean } | null {
+  const { t } = ctx;
+  for (let k = ctx.clauses.start[clause]!; k < ctx.clauses.end[clause]!; k++) {
+    const w = wordAt(t, k);
+    if (
+      w === 'year' &&
+      (wordAt(t, k + 1) === 'earlier' || wordAt(t, k + 1) === 'before' || wordAt(t, k + 1) === 'ago')
+    )
+      return {};
+    if ((w === 'previous' || w === 'preceding' || w === 'prior') && wordAt(t, k + 1) === 'year') return {};
+    if (w === 'same' && wordAt(t, k + 1) === 'period') {
+      let j = k + 2;
+      if (wordAt(t, j) === 'of' || wordAt(t, j) === 'in') j++;
+      const f = ctx.figureAt[j]! >= 0 ? ctx.figures[ctx.figureAt[j]!]! : null;
+      if (f && f.kind === 'date' && /^\d{4}$/.test(String(f.value)))
+        return { year: Number(f.value), relative: f.relative === true };
+      return {};
+    }
+    if (w === 'year' && isMark(t, k + 1, '-') && wordAt(t, k + 2) === 'on') return {};
+  }
+  return null;
+}
+
+function defaultPeriod(ctx: ReadingContext, reading: ValueReading): Period | null {
+  const kind = reading.measure === 'count' ? 'stock' : (reading.info?.period ?? 'flow');
+  if (reading.measure === 'target' || kind === 'attribute') return null;
+  const { year, month } = ctx.pub;
+  if (kind === 'stock') return { value: `${year}-${pad(month)}`, basis: 'inferred', granularity: 'as_of' };
+  return { value: String(year - 1), basis: 'inferred', granularity: 'year' };
+}
+
+export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodReading | undefined)[] {
+  const refs = new Map<number, PeriodRef[]>();
+  for (const di of ctx.dateIndex) {
+    const d = ctx.figures[di]!;
+    if (ctx.dateMetrics.get(d)) continue;
+    const clause = ctx.clauses.of[d.numTok]!;
+    if (ctx.clauses.kind[clause] === 'attribution') continue;
+    const list = refs.get(clause) ?? [];
+    list.push({ figure: d, clause, base: isBasePeriod(ctx, d) || isSamePeriodYear(ctx, d) });
+    refs.set(clause, list);
+  }
+  const valueFigures: number[] = [];
+  readings.forEach((r, fi) => {
+    if (r) valueFigures.push(fi);
+  });
+  const between = (a: number, b: number) => {
+    // Whether a value figure other than the ends lies between token a and token b.
+    for (let k = a; k < b; k++) {
+      const g = ctx.figureAt[k]!;
+      if (g >= 0 && readings[g] !== undefined) return true;
+    }
+    return false;
+  };
+  const out: (PeriodReading | undefined)[] = new Array(readings.length);
+  const owned = new Set<Figure>();
+  /** Clauses where some figure has a period of its own, which others of the clause may share. */
+  const withOwnPeriod = new Set<number>();
+  // Own periods: a period phrase right after the figure, then one that opens the clause.
+  for (const fi of valueFigures) {
+    const f = ctx.figures[fi]!;
+    const reading = readings[fi]!;
+    const list = refs.get(reading.clause) ?? [];
+    for (let k = firstAtOrAfter(list, f.tokEnd); k < list.length; k++) {
+      const p = list[k]!;
+      if (p.figure.tokStart - f.tokEnd > TRAILING_REACH || between(f.tokEnd, p.figure.tokStart)) break;
+      if (p.base) continue;
+      owned.add(p.figure);
+      out[fi] = { period: periodOf(ctx, p.figure, reading), source: 'clause' };
+      withOwnPeriod.add(reading.clause);
+      break;
+    }
+  }
+  for (const fi of valueFigures) {
+    if (out[fi]) continue;
+    const f = ctx.figures[fi]!;
+    const reading = readings[fi]!;
+    const list = refs.get(reading.clause) ?? [];
+    for (let k = firstAtOrAfter(list, f.tokStart) - 1; k >= 0; k--) {
+      const p = list[k]!;
+      if (f.tokStart - p.figure.tokEnd > LEADING_REACH) break;
+      if (owned.has(p.figure)) break;
+      if (p.base || p.figure.tokEnd > f.tokStart) continue;
+      out[fi] = { period: periodOf(ctx, p.figure, reading), source: 'clause' };
+      withOwnPeriod.add(reading.clause);
+      break;
+    }
+  }
+  // Periods read through another figure, in text order so that a chain resolves left to right.
+  const bySentence = new Map<number, PeriodRef[]>();
+  for (const list of refs.values()) {
+    for (const p of list) {
+      const s = ctx.passages.sentence[p.figure.numTok]!;
+      const group = bySentence.get(s) ?? [];
+      group.push(p);
+      bySentence.set(s, group);
+    }
+  }
+  const ordered = [...refs.values()].flat().sort((a, b) => a.figure.tokStart - b.figure.tokStart);
+  const visiting = new Set<number>();
+  for (const fi of valueFigures) {
+    if (out[fi]) continue;
+    visiting.clear();
+    visiting.add(fi);
+    out[fi] = inheritPeriod(ctx, fi, readings, out, bySentence, ordered, visiting, withOwnPeriod);
+  }
+  return out;
+}
+
+function inheritPeriod(
+  ctx: ReadingContext,
+  fi: number,
+  readings: Readings,
+  out: (PeriodReading | undefined)[],
+  bySentence: ReadonlyMap<number, PeriodRef[]>,
+  ordered: readonly PeriodRef[],
+  visiting: Set<number>,
+  withOwnPeriod: ReadonlySet<number>,
+): PeriodReading {
+  const reading = readings[fi]!;
+  const f = ctx.figures[fi]!;
+  const resolved = (g: number | null | undefined): PeriodReading | undefined => {
+    if (g === null || g === undefined) return undefined;
+    const r = out[g];
+    if (r?.period) return r;
+    if (r === undefined && readings[g] !== undefined && !visiting.has(g)) {
+      visiting.add(g);
+      const later = inheritPeriod(ctx, g, readings, out, bySentence, ordered, visiting, withOwnPeriod);
+      out[g] = later;
+      return later.period ? later : undefined;
+    }
+    return undefined;
+  };
+  // A compared figure: the period before the one it is compared with.
+  if (reading.comparison?.role === 'base') {
+    const main = resolved(reading.comparison.with);
+    if (main?.period) {
+      const shift = relativeShiftIn(ctx, reading.clause);
+      const value =
+        shift?.year !== undefined
+          ? withYear(main.period.value, shift.year)
+          : shiftPeriod(main.period.value, -1);
+      const granularity = reading.info?.period === 'stock' ? 'as_of' : (granularityOf(value) ?? 'year');
+      // A compared figure is no surer of its period than the figure it is compared with.
+      const inherited = main.source === 'clause' || main.source === 'comparison' ? null : main.source;
+      return shift
+        ? {
+            period: {
+              value,
+              basis: shift.year !== undefined && !shift.relative ? 'stated' : 'relative',
+              granularity,
+            },
+            source: inherited ?? 'clause',
+          }
+        : { period: { value, basis: 'inferred', granularity }, source: inherited ?? 'comparison' };
+    }
+  }
+  // A change or growth beside the level it leads to, or a figure sharing a period written after it.
+  for (let g = Math.max(0, fi - NEIGHBOURS); withOwnPeriod.has(reading.clause) && g <= fi + NEIGHBOURS; g++) {
+    const other = readings[g];
+    if (g === fi || !other || other.clause !== reading.clause || other.comparison?.role === 'base') continue;
+    const theirs = out[g];
+    if (!theirs?.period || theirs.source !== 'clause') continue;
+    const pairs =
+      (reading.measure === 'change' || reading.measure === 'growth') !==
+      (other.measure === 'change' || other.measure === 'growth');
+    if (pairs || g > fi) return { period: theirs.period, source: 'clause' };
+  }
+  if (reading.anchor !== null) {
+    const main = resolved(reading.anchor);
+    if (main?.period)
+      return {
+        period: main.period,
+        source: main.source === 'clause' ? 'comparison' : (main.source ?? 'comparison'),
+      };
+  }
+  // A stock "has reached" its level now, whatever year another clause names; a cost has no period;
+  // and a figure with no metric is not worth a guess.
+  if (isStock(reading) || reading.info?.period === 'attribute' || reading.metric === null)
+    return { period: defaultPeriod(ctx, reading), source: 'default' };
+  // Another clause of the sentence: the nearest period phrase before the figure, else after it.
+  const sentence = ctx.passages.sentence[f.numTok]!;
+  let before: PeriodRef | null = null;
+  let after: PeriodRef | null = null;
+  const inSentence = bySentence.get(sentence) ?? [];
+  const at = firstAtOrAfter(inSentence, f.tokStart);
+  for (let k = at - 1; k >= 0 && f.tokStart - inSentence[k]!.figure.tokEnd <= SENTENCE_REACH; k--) {
+    const p = inSentence[k]!;
+    if (!p.base && p.clause !== reading.clause) {
+      before = p;
+      break;
+    }
+  }
+  for (
+    let k = at;
+    k < inSentence.length && inSentence[k]!.figure.tokStart - f.tokEnd <= SENTENCE_REACH;
+    k++
+  ) {
+    const p = inSentence[k]!;
+    if (!p.base && p.clause !== reading.clause) {
+      after = p;
+      break;
+    }
+  }
+  const sentencePeriod = before ?? after;
+  if (sentencePeriod) return { period: periodOf(ctx, sentencePeriod.figure, reading), source: 'sentence' };
+  // An earlier sentence of the paragraph: the last period phrase there ("over the period").
+  const paragraph = ctx.passages.paragraph[f.numTok]!;
+  for (let k = firstAtOrAfter(ordered, f.tokStart) - 1; k >= 0; k--) {
+    const p = ordered[k]!;
+    if (
+      f.tokStart - p.figure.tokEnd > PARAGRAPH_LOOKBACK ||
+      ctx.passages.paragraph[p.figure.numTok] !== paragraph
+    )
+      break;
+    if (p.base || ctx.passages.sentence[p.figure.numTok] === sentence) continue;
+    return { period: periodOf(ctx, p.figure, reading), source: 'paragraph' };
+  }
+  return { period: defaultPeriod(ctx, reading), source: 'default' };
+}

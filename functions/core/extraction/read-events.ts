@@ -1,0 +1,344 @@
+/**
+ * Frames of figures that count from or date an event: dates ("signed in February 2022"),
+ * anniversaries ("the 50th anniversary of the Baikal-Amur Mainline") and durations ("for more
+ * than two years now ... the Declaration"). The event is the named document or thing and its
+ * parties; a date is only about a document named in its own clause (or the clause a ", which ..."
+ * clause is about), and an anniversary falls in the year its clause names ("next year"), else
+ * in the publication year.
+ */
+import type { ClaimEntity, ClaimEvent, FramePart, FrameSource, Period } from '../model.ts';
+import { granularityOf } from '../period-notation.ts';
+import { matchPhraseAt } from './phrase-matcher.ts';
+import {
+  clausesJoined,
+  type Hit,
+  lowerBound,
+  nearestThing,
+  partiesFrom,
+  type ReadingContext,
+  thingEntities,
+  WINDOW,
+  windowHits,
+  wordAt,
+} from './reading-context.ts';
+import type { Figure } from './recognise-figures.ts';
+import { ANNIVERSARY_OF } from './vocabulary.ts';
+
+export interface EventReading {
+  metric: string | null;
+  entities: ClaimEntity[];
+  period: Period | null;
+  event?: ClaimEvent;
+  sources: Partial<Record<'metric' | 'entities' | 'period' | 'event', FrameSource>>;
+  guessed: FramePart[];
+  checkable: boolean;
+}
+
+/** Event metrics of documents: a date of one means nothing until the document is named. */
+const DOCUMENT_EVENTS = new Set([
+  'agreement_signed',
+  'agreement_ratified',
+  'declaration_adopted',
+  'agreement_accession',
+]);
+/** Words that put a duration up to the present: "for two years now", "has been in force for". */
+const PRESENT_MARKERS = new Set([
+  'now',
+  'already',
+  'has',
+  'have',
+  'since',
+  'past',
+  'last',
+  'continue',
+  'continues',
+  'is',
+  'are',
+]);
+
+function partyEntities(ids: readonly string[]): ClaimEntity[] {
+  return ids.map((id) => ({ id, role: 'party' as const }));
+}
+
+/** Date figures of the same sentence within a bounded distance of figure index fi. */
+function nearbyDates(ctx: ReadingContext, fi: number, radius: number): Figure[] {
+  const f = ctx.figures[fi]!;
+  const s = ctx.passages.sentence[f.numTok];
+  const dates = ctx.dateIndex;
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! < fi) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Figure[] = [];
+  for (let k = lo - 1; k >= 0; k--) {
+    const d = ctx.figures[dates[k]!]!;
+    if (d.tokEnd < f.tokStart - radius || ctx.passages.sentence[d.numTok] !== s) break;
+    out.push(d);
+  }
+  for (let k = lo; k < dates.length; k++) {
+    if (dates[k] === fi) continue;
+    const d = ctx.figures[dates[k]!]!;
+    if (d.tokStart > f.tokEnd + radius || ctx.passages.sentence[d.numTok] !== s) break;
+    out.push(d);
+  }
+  return out;
+}
+
+function anniversaryEvent(
+  ctx: ReadingContext,
+  f: Figure,
+  hits: readonly Hit[],
+  viaVerb = true,
+): { metric: string; entities: ClaimEntity[]; viaArticle: boolean; guessed: boolean } | null {
+  // "the 50th anniversary of the Baikal-Amur Mainline", "BAM's 50th anniversary".
+  const t = ctx.t;
+  let thingHit: Hit | null = null;
+  for (const h of hits) {
+    if (h.value.type !== 'thing') continue;
+    const after = h.tokStart >= f.tokEnd && h.tokStart <= f.tokEnd + 8;
+    const before = h.tokEnd <= f.tokStart && h.tokEnd >= f.tokStart - 4;
+    if ((after || before) && (thingHit === null || after)) {
+      thingHit = h;
+      if (after) break;
+    }
+  }
+  for (let k = f.tokEnd; k < Math.min(t.count, f.tokEnd + 6); k++) {
+    const cue = matchPhraseAt(ANNIVERSARY_OF, t, k);
+    if (
+      cue &&
+      (thingHit === null || (thingHit.value.type === 'thing' && thingHit.value.thing.type === 'relations'))
+    ) {
+      const parties = partiesFrom(ctx, hits, 2, { tokStart: k, tokEnd: cue.tokEnd });
+      return {
+        metric: cue.value,
+        entities: partyEntities(parties.ids),
+        viaArticle: parties.viaArticle,
+        guessed: parties.guessed,
+      };
+    }
+  }
+  const withThing = (thing: Hit) => {
+    const value = thing.value.type === 'thing' ? thing.value.thing : null;
+    if (!value) return null;
+    const parties = value.type === 'relations' ? partiesFrom(ctx, hits) : null;
+    return {
+      metric: value.eventMetric,
+      entities: thingEntities(value, ctx, hits),
+      viaArticle: parties?.viaArticle ?? false,
+      guessed: parties?.guessed ?? false,
+    };
+  };
+  if (thingHit) return withThing(thingHit);
+  // A named thing elsewhere in the clause ("Diplomatic relations ... ; the 30th anniversary ...").
+  const anyThing = viaVerb ? nearestThing(hits, f) : null;
+  if (anyThing) return withThing(anyThing);
+  // "The treaty, signed on 3 July 1997, marks its 25th anniversary": the event word names it.
+  const verb = viaVerb ? hits.find((h) => h.value.type === 'event') : undefined;
+  if (verb && verb.value.type === 'event') {
+    const parties = partiesFrom(ctx, hits);
+    return {
+      metric: verb.value.metric,
+      entities: partyEntities(parties.ids),
+      viaArticle: parties.viaArticle,
+      guessed: parties.guessed,
+    };
+  }
+  return null;
+}
+
+/** The mentions a figure's event may come from: its clause and the clauses joined to it. */
+function joinedHits(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): Hit[] {
+  const clause = ctx.clauses.of[f.numTok]!;
+  return hits.filter((h) => clausesJoined(ctx, ctx.clauses.of[h.tokStart]!, clause));
+}
+
+/** The year a clause's own period words give an anniversary ("next year", "in 2027"), or null. */
+function anniversaryYear(ctx: ReadingContext, fi: number): Period | null {
+  const f = ctx.figures[fi]!;
+  const clause = ctx.clauses.of[f.numTok]!;
+  for (const d of nearbyDates(ctx, fi, WINDOW)) {
+    if (ctx.dateMetrics.get(d) || !clausesJoined(ctx, ctx.clauses.of[d.numTok]!, clause)) continue;
+    const match = /^(\d{4})/.exec(String(d.value));
+    if (!match || String(d.value).includes('/')) continue;
+    return { value: match[1]!, basis: d.relative ? 'relative' : 'stated', granularity: 'year' };
+  }
+  return null;
+}
+
+function hasPresentMarker(ctx: ReadingContext, f: Figure): boolean {
+  const clause = ctx.clauses.of[f.numTok]!;
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - 12);
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + 12);
+  for (let k = from; k < to; k++) if (PRESENT_MARKERS.has(wordAt(ctx.t, k))) return true;
+  return false;
+}
+
+/**
+ * The thing a date is about: the nearest one before it ("the Treaty ..., signed in July 1997",
+ * "signed the Agreement ... in Tashkent on 22 August 2024"), else the nearest after it ("In 1994,
+ * the Treaty ... was signed").
+ */
+function datedThing(hits: readonly Hit[], f: Figure, verb: Hit | undefined): Hit | null {
+  let before: Hit | null = null;
+  let after: Hit | null = null;
+  for (const h of hits) {
+    if (h.value.type !== 'thing') continue;
+    if (h.tokEnd <= f.tokStart) {
+      if (f.tokStart - h.tokEnd <= 20 && (before === null || h.tokStart > before.tokStart)) before = h;
+    } else if (h.tokStart >= f.tokEnd && after === null) after = h;
+  }
+  // "The Agreement on X, signed ... on 25 February 2020, was ratified with the Y Agreement":
+  // a thing after the date belongs to it only when the event word follows the date too.
+  if (before) return before;
+  if (after && (verb === undefined || verb.tokStart >= f.tokEnd || after.tokStart - f.tokEnd <= 3))
+    return after;
+  return after;
+}
+
+/** "The document was signed in Moscow on 22 February 2022": the document of the sentence before. */
+function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
+  const clause = ctx.clauses.of[f.numTok]!;
+  const from = ctx.clauses.start[clause]!;
+  let refers = false;
+  for (let k = from; k < Math.min(f.tokStart, from + 4); k++) {
+    const w = wordAt(ctx.t, k);
+    if (w === 'document' || w === 'declaration' || w === 'treaty' || w === 'agreement' || w === 'it')
+      refers = true;
+  }
+  if (!refers) return null;
+  const paragraph = ctx.passages.paragraph[f.numTok]!;
+  const sentence = ctx.passages.sentence[f.numTok]!;
+  for (let k = lowerBound(ctx.hits, f.tokStart) - 1; k >= 0; k--) {
+    const h = ctx.hits[k]!;
+    if (f.tokStart - h.tokStart > 400 || ctx.passages.paragraph[h.tokStart] !== paragraph) break;
+    if (ctx.passages.sentence[h.tokStart] !== sentence && h.value.type === 'thing') return h;
+  }
+  return null;
+}
+
+export function readDate(ctx: ReadingContext, fi: number): EventReading {
+  const f = ctx.figures[fi]!;
+  const hits = ctx.dateWindows.get(f) ?? [];
+  const metric = ctx.dateMetrics.get(f) ?? null;
+  const period: Period = {
+    value: String(f.value),
+    basis: f.yearInferred || f.relative ? 'relative' : 'stated',
+    granularity: granularityOf(String(f.value)) ?? 'year',
+  };
+  const reading: EventReading = {
+    metric,
+    entities: [],
+    period,
+    sources: { period: 'figure' },
+    guessed: [],
+    checkable: false,
+  };
+  if (!metric) return reading;
+  const clause = ctx.clauses.of[f.numTok]!;
+  const verb = ctx.dateVerbs.get(f);
+  const verbJoined = verb !== undefined && clausesJoined(ctx, ctx.clauses.of[verb.tokStart]!, clause);
+  reading.sources.metric = verbJoined ? 'clause' : 'sentence';
+  if (!verbJoined) reading.guessed.push('metric');
+  const joined = joinedHits(ctx, f, hits);
+  const thing = datedThing(joined, f, verb) ?? datedThing(hits, f, verb) ?? earlierThing(ctx, f);
+  if (thing && thing.value.type === 'thing') {
+    const thingClause = ctx.clauses.of[thing.tokStart]!;
+    const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];
+    const thingJoined = sameSentence && clausesJoined(ctx, thingClause, clause);
+    reading.entities = thingEntities(
+      thing.value.thing,
+      ctx,
+      thingJoined ? joined : sameSentence ? hits : [thing, ...joined],
+    );
+    reading.sources.entities = thingJoined ? 'clause' : sameSentence ? 'sentence' : 'paragraph';
+    reading.sources.event = reading.sources.entities;
+    // "... and recalled that the leaders had signed it on 15 June 2021": the document is the other clause's.
+    if (!thingJoined) reading.guessed.push('entities');
+  } else {
+    const parties = partiesFrom(ctx, joined.length > 0 ? joined : hits, 6);
+    reading.entities = partyEntities(parties.ids);
+    reading.sources.entities = parties.viaArticle ? 'article' : 'clause';
+    if (parties.guessed) reading.guessed.push('entities');
+    // "the agreement signed in May 1994" does not say which agreement.
+    if (DOCUMENT_EVENTS.has(metric)) reading.guessed.push('event');
+  }
+  reading.checkable = true;
+  return reading;
+}
+
+export function readAnniversary(ctx: ReadingContext, fi: number): EventReading {
+  const f = ctx.figures[fi]!;
+  const hits = windowHits(ctx, f);
+  const joined = joinedHits(ctx, f, hits);
+  const ev = anniversaryEvent(ctx, f, joined) ?? anniversaryEvent(ctx, f, hits);
+  const stated = anniversaryYear(ctx, fi);
+  const reading: EventReading = {
+    metric: null,
+    entities: [],
+    period: stated ?? { value: String(ctx.pub.year), basis: 'inferred', granularity: 'year' },
+    sources: { period: stated ? 'clause' : 'default' },
+    guessed: [],
+    checkable: true,
+  };
+  if (ev) {
+    reading.metric = ev.metric;
+    reading.entities = ev.entities;
+    reading.event = { metrics: [ev.metric], entities: ev.entities.map((e) => e.id) };
+    reading.sources.metric = 'clause';
+    reading.sources.entities = ev.viaArticle ? 'article' : 'clause';
+    reading.sources.event = 'clause';
+    if (ev.guessed) reading.guessed.push('entities');
+  }
+  return reading;
+}
+
+export function readDuration(ctx: ReadingContext, fi: number): EventReading {
+  const f = ctx.figures[fi]!;
+  const hits = windowHits(ctx, f);
+  const joined = joinedHits(ctx, f, hits);
+  const viaCue = anniversaryEvent(ctx, f, joined, false);
+  const thing = viaCue ? null : (nearestThing(joined, f) ?? nearestThing(hits, f));
+  const ev =
+    viaCue ??
+    (thing && thing.value.type === 'thing'
+      ? {
+          metric: thing.value.thing.eventMetric,
+          entities: thingEntities(thing.value.thing, ctx, hits),
+          viaArticle: false,
+          guessed: false,
+        }
+      : anniversaryEvent(ctx, f, hits, true));
+  const reading: EventReading = {
+    metric: null,
+    entities: [],
+    period: null,
+    sources: {},
+    guessed: [],
+    checkable: false,
+  };
+  if (!ev) return reading;
+  reading.metric = ev.metric;
+  reading.entities = ev.entities;
+  reading.event = { metrics: [ev.metric], entities: ev.entities.map((e) => e.id) };
+  for (const d of nearbyDates(ctx, fi, WINDOW * 2)) {
+    if (d.kind === 'date' && ctx.dateMetrics.get(d) === ev.metric) {
+      reading.event.statedDate = String(d.value);
+      break;
+    }
+  }
+  reading.period = { value: ctx.pub.iso, basis: 'inferred', granularity: 'day' };
+  reading.sources = {
+    metric: 'clause',
+    entities: ev.viaArticle ? 'article' : 'clause',
+    event: 'clause',
+    period: 'default',
+  };
+  if (ev.guessed) reading.guessed.push('entities');
+  // "For two years, they worked on it" need not run to today; "for two years now" does.
+  if (!hasPresentMarker(ctx, f)) reading.guessed.push('period');
+  reading.checkable = true;
+  return reading;
+}

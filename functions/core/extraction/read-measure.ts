@@ -1,0 +1,291 @@
+/**
+ * What a figure measures, from the words right around it in its clause: a change ("grew by $212
+ * million", "an increase of $1.5 billion", "up $300 million"), growth ("rose 14%", "a 3% decline",
+ * "12% more than in 2022"), a share ("37% of exports", "accounted for 17%"), a target ("aim to
+ * bring trade to $15 billion"), a forecast ("is expected to reach"), or a level (the rest:
+ * "reached", "amounted to", "rose to").
+ */
+import type { Figure } from './recognise-figures.ts';
+import { isMark, lw, type Tokens, WORD } from './tokenize.ts';
+
+export type MeasureCue = 'level' | 'change' | 'growth' | 'share' | 'target' | 'forecast';
+
+export interface MeasureReading {
+  cue: MeasureCue;
+  /** Whether words said so; an unmarked percentage of a level metric is read as growth, a guess. */
+  marked: boolean;
+  /** For "X% of Y": the token where Y starts. */
+  shareOf?: number;
+}
+
+const CHANGE_VERBS = new Set([
+  'rose',
+  'rise',
+  'rises',
+  'rising',
+  'risen',
+  'grew',
+  'grow',
+  'grows',
+  'growing',
+  'grown',
+  'increased',
+  'increase',
+  'increases',
+  'increasing',
+  'decreased',
+  'decrease',
+  'decreases',
+  'decreasing',
+  'fell',
+  'fall',
+  'falls',
+  'falling',
+  'fallen',
+  'declined',
+  'decline',
+  'declines',
+  'declining',
+  'dropped',
+  'drop',
+  'drops',
+  'jumped',
+  'jump',
+  'jumps',
+  'climbed',
+  'climb',
+  'expanded',
+  'expand',
+  'expands',
+  'contracted',
+  'contract',
+  'shrank',
+  'shrunk',
+  'shrink',
+  'surged',
+  'surge',
+  'soared',
+  'slid',
+  'slipped',
+  'plunged',
+  'plummeted',
+  'tumbled',
+  'slumped',
+  'sank',
+  'eased',
+  'edged',
+  'went',
+  'gained',
+  'added',
+  'lost',
+  'widened',
+  'narrowed',
+  'improved',
+  'deteriorated',
+  'raised',
+  'lowered',
+  'cut',
+  'hiked',
+  'reduced',
+  'doubled',
+  'accelerated',
+  'slowed',
+  'advanced',
+  'retreated',
+  'strengthened',
+  'weakened',
+  'boosted',
+  'up',
+  'down',
+]);
+/** Verbs whose "by" names a difference even though alone they state a level: "exceeded ... by 12%". */
+const BY_VERBS = new Set([
+  ...CHANGE_VERBS,
+  'exceeded',
+  'exceeds',
+  'exceeding',
+  'surpassed',
+  'outpaced',
+  'outstripped',
+]);
+export const CHANGE_NOUNS: ReadonlySet<string> = new Set([
+  'increase',
+  'increases',
+  'rise',
+  'growth',
+  'gain',
+  'gains',
+  'jump',
+  'surge',
+  'decrease',
+  'decline',
+  'drop',
+  'fall',
+  'reduction',
+  'contraction',
+  'expansion',
+  'hike',
+  'cut',
+  'upturn',
+  'downturn',
+  'slump',
+  'plunge',
+  'loss',
+  'uptick',
+]);
+const COMPARATIVES = new Set(['more', 'less', 'higher', 'lower', 'up', 'down', 'above', 'below']);
+const YEAR_ON_YEAR = new Set(['year-on-year', 'yoy', 'y/y']);
+const SHARE_VERBS = new Set([
+  'accounted',
+  'accounting',
+  'accounts',
+  'account',
+  'made',
+  'making',
+  'makes',
+  'constituted',
+  'constitutes',
+  'represented',
+  'represents',
+  'representing',
+  'comprised',
+  'comprises',
+  'took',
+  'takes',
+]);
+const TARGET_WORDS = new Set([
+  'aim',
+  'aims',
+  'aimed',
+  'aiming',
+  'target',
+  'targets',
+  'targeted',
+  'targeting',
+  'goal',
+  'goals',
+  'objective',
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'intend',
+  'intends',
+  'intention',
+  'seek',
+  'seeks',
+  'bring',
+  'bringing',
+  'task',
+]);
+const FORECAST_WORDS = new Set([
+  'expected',
+  'expects',
+  'expect',
+  'forecast',
+  'forecasts',
+  'forecasted',
+  'forecasting',
+  'projected',
+  'projects',
+  'projection',
+  'predicted',
+  'predicts',
+  'anticipated',
+  'anticipates',
+  'outlook',
+  'will',
+  'could',
+  'would',
+  'likely',
+  'estimate',
+]);
+
+function word(t: Tokens, i: number): string {
+  return i >= 0 && i < t.count && t.kind[i] === WORD ? lw(t, i) : '';
+}
+
+/** "year-on-year" is three tokens; "y/y" three; "yoy" one. */
+function yearOnYearAt(t: Tokens, i: number): boolean {
+  const w = word(t, i);
+  if (w === 'yoy') return true;
+  if (w === 'year' && isMark(t, i + 1, '-') && word(t, i + 2) === 'on') return true;
+  if (w === 'year' && word(t, i + 1) === 'on' && word(t, i + 2) === 'year') return true;
+  if (w === 'y' && isMark(t, i + 1, '/') && word(t, i + 2) === 'y') return true;
+  if (w === 'on' && word(t, i + 1) === 'year') return true;
+  return YEAR_ON_YEAR.has(w);
+}
+
+/**
+ * Reads the measure cue of a money, count, quantity or percent figure whose clause starts at
+ * token `from`; `other` marks tokens of other figures, which end a look-back.
+ */
+export function readMeasure(
+  t: Tokens,
+  f: Figure,
+  from: number,
+  other: (i: number) => boolean,
+): MeasureReading {
+  const percent = f.kind === 'percent';
+  const changed: MeasureCue = percent ? 'growth' : 'change';
+  const before = f.tokStart - 1;
+  const w1 = word(t, before);
+  const after = word(t, f.tokEnd);
+
+  if (percent && after === 'of' && word(t, f.tokEnd + 1) !== 'growth')
+    return { cue: 'share', marked: true, shareOf: f.tokEnd + 1 };
+  // "$2.4 billion, or 14.9 percent, of Azerbaijan's imports".
+  if (percent && isMark(t, f.tokEnd, ',') && word(t, f.tokEnd + 1) === 'of')
+    return { cue: 'share', marked: true, shareOf: f.tokEnd + 2 };
+  if (percent) {
+    // "Italy's share of Azerbaijan's exports rose to 47%", "Russia accounted for 17%".
+    for (let k = before; k >= Math.max(from, before - 8); k--) {
+      if (other(k)) break;
+      const w = word(t, k);
+      if (w === 'share' || w === 'shares' || (SHARE_VERBS.has(w) && k >= before - 2))
+        return { cue: 'share', marked: true };
+    }
+  }
+  if (w1 === 'to' || (w1 === 'at' && word(t, before - 1) !== 'by')) {
+    return { cue: goalOrLevel(t, before - 1, from, other), marked: true };
+  }
+  if (w1 === 'by' || w1 === 'of') {
+    // "grew by $212 million", "an increase of 12%", "exceeded the 2022 figure by 12%".
+    for (let k = before - 1; k >= Math.max(from, before - 5); k--) {
+      if (other(k)) break;
+      const w = word(t, k);
+      if ((w1 === 'by' && BY_VERBS.has(w)) || (w1 === 'of' && CHANGE_NOUNS.has(w))) {
+        const goal = goalOrLevel(t, k - 1, from, other);
+        return { cue: goal === 'level' ? changed : goal, marked: true };
+      }
+    }
+  }
+  // "The IMF expects the economy to grow 2.5%": a change that is expected is a forecast.
+  const expected = (): MeasureReading => {
+    const goal = goalOrLevel(t, before, from, other);
+    return { cue: goal === 'level' ? changed : goal, marked: true };
+  };
+  if ((w1 === 'up' || w1 === 'down') && !isMark(t, before - 1, '-')) return { cue: changed, marked: true };
+  if (CHANGE_VERBS.has(w1) && w1 !== 'up' && w1 !== 'down') return expected();
+  // "a 3% decline", "a $1.5 billion increase", "12% more than in 2022", "12.3% year-on-year".
+  if (CHANGE_NOUNS.has(after) || yearOnYearAt(t, f.tokEnd)) return expected();
+  if (COMPARATIVES.has(after) && (word(t, f.tokEnd + 1) === 'than' || yearOnYearAt(t, f.tokEnd + 1)))
+    return { cue: changed, marked: true };
+  const goal = goalOrLevel(t, before, from, other);
+  if (goal !== 'level') return { cue: goal, marked: true };
+  // "growth of 4.6%" is caught above; a percentage with no words of change beside a level
+  // metric ("exports 12%") is most often growth, but the text does not say so.
+  return { cue: percent ? 'growth' : 'level', marked: !percent };
+}
+
+/** Target or forecast words shortly before token `at` in the clause, else level. */
+function goalOrLevel(t: Tokens, at: number, from: number, other: (i: number) => boolean): MeasureCue {
+  let forecast = false;
+  for (let k = at; k >= Math.max(from, at - 10); k--) {
+    if (other(k)) break;
+    const w = word(t, k);
+    if (TARGET_WORDS.has(w)) return 'target';
+    if (FORECAST_WORDS.has(w)) forecast = true;
+  }
+  return forecast ? 'forecast' : 'level';
+}

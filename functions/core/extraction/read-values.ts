@@ -1,0 +1,548 @@
+/**
+ * The measure, metric and entities of a value figure (money, percentage, count, quantity), read
+ * from its own clause first. A figure in a comparison or appendix ("compared with $38 billion",
+ * ", up 17%") takes what its own clause lacks from the figure it is about; anything else taken
+ * from another clause, an earlier sentence or the article's parties is marked with its source, so
+ * that the frame can say it was a guess.
+ */
+import type { ClaimEntity, FrameSource, Measure } from '../model.ts';
+import { readFlowRoles } from './read-flow-roles.ts';
+import { readMeasure } from './read-measure.ts';
+import {
+  clauseHits,
+  countriesIn,
+  type Hit,
+  hasMutualMarker,
+  lowerBound,
+  nearestMetric,
+  nearestThing,
+  otherClauseHits,
+  partiesFrom,
+  pushEntity,
+  type ReadingContext,
+  thingEntities,
+  windowHits,
+  wordAt,
+} from './reading-context.ts';
+import type { Figure } from './recognise-figures.ts';
+import { isMark } from './tokenize.ts';
+import { COUNT_METRICS, type MetricInfo } from './vocabulary.ts';
+
+/** Value readings by figure index; other figures have none. */
+export type Readings = ReadonlyArray<ValueReading | undefined>;
+
+export interface ValueReading {
+  fi: number;
+  clause: number;
+  measure: Measure;
+  /** False when the measure is figcheck's reading of an unmarked percentage. */
+  measureMarked: boolean;
+  metric: string | null;
+  /** The metric the figure's words name (trade_turnover for a growth of trade turnover). */
+  info?: MetricInfo;
+  metricSource?: FrameSource;
+  entities: ClaimEntity[];
+  entitiesSource?: FrameSource;
+  /** Read from the right place, but which countries is still not certain ("trade with Georgia"). */
+  entitiesGuessed?: boolean;
+  /** The figure this one is about (a comparison or appendix), as an index into figures. */
+  anchor: number | null;
+  comparison?: { role: 'base' | 'result'; with: number };
+}
+
+const QUANTITY_FLOWS = new Set(['gas_supply', 'exports', 'imports', 'capacity']);
+const PARAGRAPH_LOOKBACK = 400;
+const WINDOW_TOKENS = 30;
+
+function isCountable(m: MetricInfo): boolean {
+  return m.countable === true;
+}
+
+function isShareMetric(m: MetricInfo): boolean {
+  return m.percentOnly === true && m.metric.endsWith('_share');
+}
+
+function canBeShared(m: MetricInfo): boolean {
+  return isShareMetric(m) || m.shareMetric !== undefined;
+}
+
+function isPercentChangeMetric(m: MetricInfo): boolean {
+  return m.percentMetric !== undefined || (m.percentOnly === true && !isShareMetric(m));
+}
+
+function isPercentOnly(m: MetricInfo): boolean {
+  return m.percentOnly === true;
+}
+
+function isMoneyMetric(m: MetricInfo): boolean {
+  return (
+    (!m.percentOnly && m.period !== 'attribute') ||
+    m.metric === 'construction_cost' ||
+    m.metric === 'project_cost'
+  );
+}
+
+function isQuantityMetric(m: MetricInfo): boolean {
+  return (
+    (m.period === 'attribute' && m.metric !== 'construction_cost' && m.metric !== 'project_cost') ||
+    QUANTITY_FLOWS.has(m.metric)
+  );
+}
+
+type Pick = { hit: Hit | null; final: boolean };
+
+function figureTokensBetween(ctx: ReadingContext, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (ctx.figureAt[k]! >= 0) n++;
+  return n;
+}
+
+/** The metric mention a figure's words point to among `hits`, for the measure its words state. */
+function pickMetric(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  fi: number,
+  measure: Measure,
+  shareOf: number | undefined,
+): Pick {
+  const f = ctx.figures[fi]!;
+  if (f.kind === 'percent') {
+    if (measure === 'share' && shareOf !== undefined) {
+      // "37% of exports" is a share of exports; "80% of payments" a share of nothing figcheck knows.
+      // The whole follows "of", past its owner and its own amount: "of Azerbaijan's $16.5 billion imports".
+      for (const h of windowHits(ctx, f, 0, 14)) {
+        if (h.value.type !== 'metric' || h.tokStart < shareOf - 1) continue;
+        if (h.tokStart - shareOf - figureTokensBetween(ctx, shareOf, h.tokStart) > 4) break;
+        if (canBeShared(h.value.info)) return { hit: h, final: true };
+      }
+      return { hit: null, final: true };
+    }
+    if (measure === 'share') return { hit: nearestMetric(hits, f, canBeShared), final: false };
+    if (f.unit === 'percentage_point' || f.unit === 'basis_point')
+      return {
+        hit: nearestMetric(hits, f, isPercentOnly) ?? nearestMetric(hits, f, isPercentChangeMetric),
+        final: false,
+      };
+    return { hit: nearestMetric(hits, f, isPercentChangeMetric), final: false };
+  }
+  if (f.kind === 'money') return { hit: nearestMetric(hits, f, isMoneyMetric), final: false };
+  if (f.kind === 'quantity')
+    return { hit: f.unit !== null ? nearestMetric(hits, f, isQuantityMetric) : null, final: false };
+  if (f.kind === 'count') return { hit: nearestMetric(hits, f, isCountable), final: false };
+  return { hit: null, final: true };
+}
+
+/** The metric name and measure a figure states about metric `info`. */
+function nameMetric(
+  info: MetricInfo,
+  fiKind: string,
+  unit: string | null,
+  cue: Measure,
+): { metric: string; measure: Measure } {
+  if (fiKind === 'percent') {
+    if (unit === 'percentage_point' || unit === 'basis_point') {
+      // "its share fell by 1.8 percentage points" changes the share; "cut the rate by 0.5 points" the rate.
+      const shared = cue === 'share' && !isShareMetric(info) ? info.shareMetric : undefined;
+      return { metric: shared ?? info.metric, measure: 'change' };
+    }
+    if (cue === 'share')
+      return {
+        metric: isShareMetric(info) ? info.metric : (info.shareMetric ?? info.metric),
+        measure: 'share',
+      };
+    if (isShareMetric(info)) return { metric: info.metric, measure: 'share' };
+    const growthMetric = info.percentOnly ? info.metric : (info.percentMetric ?? info.metric);
+    // An expected growth rate or inflation is a forecast of that same metric.
+    if (cue === 'forecast' || cue === 'target') return { metric: growthMetric, measure: cue };
+    if (info.rate) return { metric: info.metric, measure: 'rate' };
+    return { metric: growthMetric, measure: 'growth' };
+  }
+  if (cue === 'target') return { metric: info.targetMetric ?? `${info.metric}_target`, measure: 'target' };
+  if (cue === 'forecast')
+    return { metric: info.forecastMetric ?? `${info.metric}_forecast`, measure: 'forecast' };
+  if (cue === 'change') return { metric: info.metric, measure: 'change' };
+  return { metric: info.metric, measure: 'level' };
+}
+
+interface EntityReading {
+  entities: ClaimEntity[];
+  viaArticle: boolean;
+  /** Which two of several countries, or the other side of "trade with Georgia", is not said. */
+  guessed: boolean;
+}
+
+/** The word after a mention in its own clause, past a clause inserted after it and a possessive. */
+function nextWordInClause(ctx: ReadingContext, h: Hit): string {
+  const clause = ctx.clauses.of[h.tokStart]!;
+  let k = h.tokEnd;
+  if (isMark(ctx.t, k, "'’") && wordAt(ctx.t, k + 1) === 's') k += 2;
+  for (let n = 0; k < ctx.t.count && n < 40; k++, n++) {
+    if (ctx.clauses.of[k] !== clause) continue;
+    if (isMark(ctx.t, k, ',')) continue;
+    return wordAt(ctx.t, k);
+  }
+  return '';
+}
+
+/** "Azerbaijan's $16.5 billion imports": a possessive country right before the figure, the metric right after. */
+function ownerOfFigure(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  fi: number,
+  metricHit: Hit | null,
+): EntityReading | null {
+  const f = ctx.figures[fi]!;
+  if (!metricHit || metricHit.tokStart !== f.tokEnd) return null;
+  const t = ctx.t;
+  if (!(isMark(t, f.tokStart - 2, "'’") && wordAt(t, f.tokStart - 1) === 's')) return null;
+  const owner = hits.find((h) => h.value.type === 'country' && h.tokEnd === f.tokStart - 2);
+  if (owner?.value.type !== 'country') return null;
+  return { entities: [{ id: owner.value.id, role: 'subject' }], viaArticle: false, guessed: false };
+}
+
+/** A figure's own quantities belong to a thing when one is named: "the railway's capacity". */
+function isAttribute(info: MetricInfo | undefined): boolean {
+  return info?.period === 'attribute';
+}
+
+/** Entities for metric `info` from the mentions given, or null when they name none. */
+function entitiesFrom(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  info: MetricInfo | undefined,
+  metricHit: Hit | null,
+  fi: number,
+  share: boolean,
+): EntityReading | null {
+  const f = ctx.figures[fi]!;
+  const entities: ClaimEntity[] = [];
+  let viaArticle = false;
+  let guessed = false;
+  // Things named only by their shape in the text ("the Central Bank of Azerbaijan") date events;
+  // they do not narrow a figure.
+  const thing = nearestThing(
+    hits.filter((h) => h.value.type !== 'thing' || h.value.thing.derived !== true),
+    f,
+  );
+  const namedThing =
+    thing && thing.value.type === 'thing' && thing.value.thing.type !== 'relations'
+      ? thing.value.thing
+      : null;
+  if (isAttribute(info)) {
+    // The cost or length of a railway is the railway's, whatever countries it runs through.
+    if (namedThing) pushEntity(entities, namedThing.id, 'subject');
+    return entities.length > 0 ? { entities, viaArticle, guessed } : null;
+  }
+  const countries = hits.filter((h) => h.value.type === 'country');
+  if (info?.directed) {
+    entities.push(
+      ...readFlowRoles(
+        ctx.t,
+        hits,
+        metricHit,
+        info.directed,
+        share,
+        (h) => nextWordInClause(ctx, h),
+        (k) => ctx.figureAt[k]! >= 0,
+      ),
+    );
+    if (entities.length === 0 && hasMutualMarker(hits)) {
+      for (const id of ctx.parties) pushEntity(entities, id, 'party');
+      viaArticle = true;
+      guessed = ctx.countryCount > 2;
+    }
+  } else if (
+    info?.symmetric ||
+    ((info === undefined || info.countable === true) && countries.length > 1) ||
+    (countries.length === 0 && hasMutualMarker(hits))
+  ) {
+    const parties = partiesFrom(ctx, hits, 2, metricHit ?? undefined);
+    for (const id of parties.ids) pushEntity(entities, id, 'party');
+    viaArticle = parties.viaArticle;
+    guessed = parties.guessed;
+  } else if (countries.length > 0) {
+    // A country's own figure: the country named closest to the metric words.
+    const near = metricHit ?? { tokStart: f.tokStart, tokEnd: f.tokEnd };
+    let best = countries[0]!;
+    let bestDist = Infinity;
+    for (const h of countries) {
+      const dist = h.tokEnd <= near.tokStart ? near.tokStart - h.tokEnd : h.tokStart - near.tokEnd + 2;
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = h;
+      }
+    }
+    if (best.value.type === 'country') pushEntity(entities, best.value.id, 'subject');
+  }
+  if (namedThing) {
+    for (const e of thingEntities(namedThing, ctx, hits)) pushEntity(entities, e.id, e.role);
+  }
+  return entities.length > 0 ? { entities, viaArticle, guessed } : null;
+}
+
+/**
+ * Mentions of the sentences of the paragraph before the figure's sentence, in text order, with
+ * "the country" standing for the country named last before it.
+ */
+function paragraphHits(ctx: ReadingContext, fi: number): Hit[] {
+  const f = ctx.figures[fi]!;
+  const sentence = ctx.passages.sentence[f.numTok]!;
+  const paragraph = ctx.passages.paragraph[f.numTok]!;
+  const before: Hit[] = [];
+  for (let k = lowerBound(ctx.hits, f.tokStart) - 1; k >= 0; k--) {
+    const h = ctx.hits[k]!;
+    if (f.tokStart - h.tokStart > PARAGRAPH_LOOKBACK || ctx.passages.paragraph[h.tokStart] !== paragraph)
+      break;
+    if (ctx.passages.sentence[h.tokStart] === sentence) continue;
+    if (ctx.clauses.kind[ctx.clauses.of[h.tokStart]!] === 'attribution') continue;
+    before.push(h);
+  }
+  return before.reverse();
+}
+
+/** "the country", "the country's", "this country": the country named last before the figure's sentence. */
+function countryAnaphora(ctx: ReadingContext, hits: readonly Hit[], fi: number, clause: number): Hit | null {
+  const f = ctx.figures[fi]!;
+  const t = ctx.t;
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - WINDOW_TOKENS);
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + WINDOW_TOKENS);
+  for (let k = from; k < to; k++) {
+    const w = wordAt(t, k);
+    if ((w !== 'the' && w !== 'this') || wordAt(t, k + 1) !== 'country') continue;
+    const earlier = paragraphHits(ctx, fi).filter((h) => h.value.type === 'country');
+    const named = new Set(countriesIn(hits));
+    for (let j = earlier.length - 1; j >= 0; j--) {
+      const h = earlier[j]!;
+      if (h.value.type === 'country' && !named.has(h.value.id))
+        return { tokStart: k + 1, tokEnd: k + 2, value: h.value };
+    }
+  }
+  return null;
+}
+
+/** Fills the missing end of a flow ("exports to Azerbaijan") with the first other country of `hits`. */
+function completeFlow(entities: ClaimEntity[], hits: readonly Hit[]): boolean {
+  const roles = new Set(entities.map((e) => e.role));
+  const missing =
+    roles.has('source') && !roles.has('target')
+      ? 'target'
+      : roles.has('target') && !roles.has('source')
+        ? 'source'
+        : null;
+  if (missing === null) return false;
+  const taken = new Set(entities.map((e) => e.id));
+  const other = countriesIn(hits).find((id) => !taken.has(id));
+  if (!other) return false;
+  entities.push({ id: other, role: missing });
+  return true;
+}
+
+const ANAPHORA = new Set(['this', 'it', 'that', 'these', 'figure', 'indicator', 'volume', 'amount', 'total']);
+
+/** Whether the clause opens with a word that points back: "This is 18.4% more ...", "The figure rose ...". */
+function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): boolean {
+  const start = ctx.clauses.start[clause]!;
+  for (let k = start; k < Math.min(f.tokStart, start + 3); k++)
+    if (ANAPHORA.has(wordAt(ctx.t, k))) return true;
+  return false;
+}
+
+/** The last value figure of the paragraph before figure fi's sentence. */
+function lastReadingBefore(ctx: ReadingContext, readings: Readings, fi: number): ValueReading | undefined {
+  const f = ctx.figures[fi]!;
+  for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
+    const other = ctx.figures[g]!;
+    if (ctx.passages.paragraph[other.numTok] !== ctx.passages.paragraph[f.numTok]) return undefined;
+    if (ctx.passages.sentence[other.numTok] === ctx.passages.sentence[f.numTok]) continue;
+    const reading = readings[g];
+    if (reading?.metric) return reading;
+  }
+  return undefined;
+}
+
+/** The last value figure of clause `clause` before figure fi. */
+function figureOfClause(ctx: ReadingContext, readings: Readings, clause: number, fi: number): number | null {
+  for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
+    const reading = readings[g];
+    if (reading && reading.clause === clause) return g;
+    if (ctx.clauses.of[ctx.figures[g]!.numTok]! < clause) break;
+  }
+  return null;
+}
+
+/**
+ * "from $3.2 billion in 2022 to $4.4 billion", "fell to 13.9% in 2024 from 16.4%": the figure the
+ * "from" figure leads to, in the same clause.
+ */
+function resultOfFrom(ctx: ReadingContext, fi: number, clause: number): number | null {
+  const f = ctx.figures[fi]!;
+  if (wordAt(ctx.t, f.tokStart - 1) !== 'from') return null;
+  for (let g = fi + 1; g < Math.min(ctx.figures.length, fi + 4); g++) {
+    const other = ctx.figures[g]!;
+    if (ctx.clauses.of[other.numTok] !== clause) break;
+    if (other.kind !== f.kind) continue;
+    if (wordAt(ctx.t, other.tokStart - 1) === 'to') return g;
+  }
+  for (let g = fi - 1; g >= Math.max(0, fi - 3); g--) {
+    const other = ctx.figures[g]!;
+    if (ctx.clauses.of[other.numTok] !== clause) break;
+    if (other.kind !== f.kind) continue;
+    if (wordAt(ctx.t, other.tokStart - 1) === 'to') return g;
+  }
+  return null;
+}
+
+export function readValue(ctx: ReadingContext, fi: number, readings: Readings): ValueReading {
+  const f = ctx.figures[fi]!;
+  const t = ctx.t;
+  const clause = ctx.clauses.of[f.numTok]!;
+  const kind = ctx.clauses.kind[clause]!;
+  const anchorClause = ctx.clauses.anchor[clause]!;
+  const dependent = kind === 'comparison' || kind === 'appendix' || kind === 'relative';
+  const anchor = dependent && anchorClause >= 0 ? figureOfClause(ctx, readings, anchorClause, fi) : null;
+  const anchorReading = anchor !== null ? readings[anchor] : undefined;
+  const own = clauseHits(ctx, clause, f);
+  const measureReading = readMeasure(t, f, ctx.clauses.start[clause]!, (k) => {
+    const g = ctx.figureAt[k]!;
+    return g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date';
+  });
+  let cue: Measure = measureReading.cue;
+  let marked = measureReading.marked;
+  // More about the figure before: "decreased by 2.85 percent ($1.5 billion)", "grew by $212 million, or 8.1%".
+  if (anchorReading && kind !== 'comparison' && (!marked || cue === 'level')) {
+    if (f.kind === 'money' && anchorReading.measure === 'growth') {
+      cue = 'change';
+      marked = true;
+    } else if (f.kind === 'percent' && anchorReading.measure === 'change') {
+      cue = 'growth';
+      marked = true;
+    }
+  }
+  // "compared with 8.3% in 2023" measures what the main figure does, but an outturn, not its forecast.
+  if (
+    kind === 'comparison' &&
+    anchorReading &&
+    !marked &&
+    anchorReading.measure !== 'forecast' &&
+    anchorReading.measure !== 'target'
+  ) {
+    cue = anchorReading.measure;
+    marked = anchorReading.measureMarked;
+  }
+
+  let measure: Measure = cue;
+  let metric: string | null = null;
+  let info: MetricInfo | undefined;
+  let metricSource: FrameSource | undefined;
+  let metricHit: Hit | null = null;
+  // A clause about another ("..., which has reached $4 billion") reads what it lacks from that one.
+  const anchorHits = dependent && anchorClause >= 0 ? clauseHits(ctx, anchorClause, f) : [];
+  const anchorSource: FrameSource = kind === 'relative' ? 'clause' : 'comparison';
+  let paragraphAnchor: ValueReading | undefined;
+  if (f.kind === 'count' && f.noun !== undefined && COUNT_METRICS.has(f.noun)) {
+    metric = COUNT_METRICS.get(f.noun)!;
+    info = { metric, period: 'stock', countable: true };
+    measure = 'count';
+    metricSource = 'figure';
+  } else {
+    const ownPick = pickMetric(ctx, own, fi, cue, measureReading.shareOf);
+    metricHit = ownPick.hit;
+    if (metricHit) metricSource = 'clause';
+    else if (!ownPick.final && anchorReading?.info) {
+      info = anchorReading.info;
+      metricSource = anchorReading.metricSource === 'sentence' ? 'sentence' : anchorSource;
+    } else if (!ownPick.final) {
+      metricHit = pickMetric(ctx, anchorHits, fi, cue, undefined).hit;
+      if (metricHit) metricSource = anchorSource;
+      else {
+        metricHit = pickMetric(ctx, otherClauseHits(ctx, clause, f), fi, cue, undefined).hit;
+        if (metricHit) metricSource = 'sentence';
+        else if (opensWithAnaphora(ctx, clause, f)) {
+          // "This is 18.4% more than a year earlier": the figure of the sentence before.
+          paragraphAnchor = lastReadingBefore(ctx, readings, fi);
+          if (paragraphAnchor?.info) {
+            info = paragraphAnchor.info;
+            metricSource = 'paragraph';
+          }
+        }
+      }
+    }
+    if (metricHit && metricHit.value.type === 'metric') info = metricHit.value.info;
+    if (info) {
+      const named = nameMetric(info, f.kind, f.unit, cue);
+      metric = named.metric;
+      measure = named.measure;
+      // The metric's own words say what a percentage of it is: "inflation", "GDP growth", "of exports".
+      if (info.percentOnly && f.kind === 'percent') marked = true;
+    }
+  }
+  if (f.kind === 'count' && measure === 'level') measure = 'count';
+
+  let entities: ClaimEntity[] = [];
+  let entitiesSource: FrameSource | undefined;
+  let entitiesGuessed = false;
+  const share = measure === 'share';
+  const ownMetricHit = metricSource === 'clause' ? metricHit : null;
+  const anaphora = metric !== null ? countryAnaphora(ctx, own, fi, clause) : null;
+  const ownHits = anaphora ? [...own, anaphora].sort((a, b) => a.tokStart - b.tokStart) : own;
+  // "Azerbaijan's $16.5 billion imports": the owner's total, whoever else the clause names.
+  const owned = ownerOfFigure(ctx, own, fi, ownMetricHit);
+  const ownEntities = owned ?? entitiesFrom(ctx, ownHits, info, ownMetricHit, fi, share);
+  if (ownEntities) {
+    entities = ownEntities.entities;
+    entitiesSource = anaphora ? 'paragraph' : ownEntities.viaArticle ? 'article' : 'clause';
+    entitiesGuessed = ownEntities.guessed;
+    // "while imports from Georgia came to $231 million": the importer is in the other clause.
+    if (info?.directed && !isAttribute(info)) {
+      if (completeFlow(entities, otherClauseHits(ctx, clause, f))) entitiesSource = 'sentence';
+      else if (completeFlow(entities, paragraphHits(ctx, fi))) entitiesSource = 'paragraph';
+    }
+  } else if (anchorReading && anchorReading.entities.length > 0) {
+    entities = anchorReading.entities;
+    const theirs = anchorReading.entitiesSource;
+    entitiesSource =
+      theirs === 'clause' || theirs === 'figure' || theirs === undefined ? anchorSource : theirs;
+    entitiesGuessed = anchorReading.entitiesGuessed === true;
+  } else {
+    const fromAnchor = anchorHits.length > 0 ? entitiesFrom(ctx, anchorHits, info, null, fi, share) : null;
+    if (fromAnchor) {
+      entities = fromAnchor.entities;
+      entitiesSource = fromAnchor.viaArticle ? 'article' : anchorSource;
+      entitiesGuessed = fromAnchor.guessed;
+    } else if (metric !== null) {
+      const other =
+        entitiesFrom(ctx, otherClauseHits(ctx, clause, f), info, null, fi, share) ??
+        (paragraphAnchor && paragraphAnchor.entities.length > 0
+          ? { entities: paragraphAnchor.entities, viaArticle: false, guessed: true }
+          : null);
+      const before = other ? [] : paragraphHits(ctx, fi);
+      // The same metric's words in the sentence before ("Uzbekistan's exports to Russia").
+      const sameMetric = [...before]
+        .reverse()
+        .find((h) => h.value.type === 'metric' && h.value.info.metric === info?.metric);
+      const earlier = other ? null : entitiesFrom(ctx, before, info, sameMetric ?? null, fi, share);
+      if (other) {
+        entities = other.entities;
+        entitiesSource =
+          paragraphAnchor && other.entities === paragraphAnchor.entities ? 'paragraph' : 'sentence';
+      } else if (earlier) {
+        entities = earlier.entities;
+        entitiesSource = 'paragraph';
+      } else if (info?.symmetric && ctx.parties.length === 2) {
+        // Nothing in the text says the figure is bilateral: the article's parties are figcheck's default.
+        for (const id of ctx.parties) pushEntity(entities, id, 'party');
+        entitiesSource = 'default';
+      }
+    }
+  }
+
+  const reading: ValueReading = { fi, clause, measure, measureMarked: marked, metric, entities, anchor };
+  if (entitiesGuessed) reading.entitiesGuessed = true;
+  if (info) reading.info = info;
+  if (metricSource) reading.metricSource = metricSource;
+  if (entitiesSource) reading.entitiesSource = entitiesSource;
+  if (kind === 'comparison' && anchor !== null) reading.comparison = { role: 'base', with: anchor };
+  const result = resultOfFrom(ctx, fi, clause);
+  if (result !== null) reading.comparison = { role: 'base', with: result };
+  return reading;
+}

@@ -1,0 +1,245 @@
+/**
+ * What every reader of a figure's frame shares: the tokens, sentences, clauses, the mentions found
+ * in the text (countries, metrics, named things, event words), the figures, and lookups over them
+ * that stay within a bounded window, so that extraction stays linear in the text.
+ */
+import type { ClaimEntity } from '../model.ts';
+import type { Clauses } from './find-clauses.ts';
+import type { FoldedText } from './fold-text.ts';
+import type { PhraseHit } from './phrase-matcher.ts';
+import type { Figure, PublicationDate } from './recognise-figures.ts';
+import type { Passages } from './split-passages.ts';
+import { lw, type Tokens, WORD } from './tokenize.ts';
+import type { Mention, MetricInfo, NamedThing } from './vocabulary.ts';
+
+export type Hit = PhraseHit<Mention>;
+
+export interface ReadingContext {
+  /** Tokens of the folded text (see fold-text.ts); claims point into the original, `source`. */
+  t: Tokens;
+  source: FoldedText & { original: string };
+  passages: Passages;
+  clauses: Clauses;
+  hits: Hit[];
+  pub: PublicationDate;
+  /** The first two countries the article names: what "mutual" and "the two countries" mean. */
+  parties: string[];
+  /** How many countries the article names in all. */
+  countryCount: number;
+  figures: Figure[];
+  /** Index in `figures` of the figure each token belongs to, or -1. */
+  figureAt: Int32Array;
+  dateMetrics: Map<Figure, string | null>;
+  /** The event word that dates each date figure, from assignDateEvents(). */
+  dateVerbs: Map<Figure, Hit>;
+  /** windowHits() of each date figure, kept from assignDateEvents(). */
+  dateWindows: Map<Figure, Hit[]>;
+  /** Indices of date figures in `figures`, ascending. */
+  dateIndex: number[];
+}
+
+export const WINDOW = 30;
+const NO_HITS: Hit[] = [];
+
+export function wordAt(t: Tokens, i: number): string {
+  return i >= 0 && i < t.count && t.kind[i] === WORD ? lw(t, i) : '';
+}
+
+/** Index of the first hit starting at or after token `tok`. */
+export function lowerBound(hits: readonly Hit[], tok: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.tokStart < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions starting in [from, to) that `keep` accepts, except countries inside the figure itself. */
+function hitsWithin(
+  ctx: ReadingContext,
+  f: Figure,
+  from: number,
+  to: number,
+  keep: (h: Hit) => boolean,
+): Hit[] {
+  let out: Hit[] | null = null;
+  for (let k = lowerBound(ctx.hits, from); k < ctx.hits.length; k++) {
+    const h = ctx.hits[k]!;
+    if (h.tokStart >= to) break;
+    if (!keep(h)) continue;
+    if (h.tokStart >= f.tokStart && h.tokStart < f.tokEnd && h.value.type === 'country') continue;
+    if (out === null) out = [];
+    out.push(h);
+  }
+  return out ?? NO_HITS;
+}
+
+/** Mentions in the figure's sentence within a bounded window of tokens. */
+export function windowHits(ctx: ReadingContext, f: Figure, before = WINDOW, after = WINDOW): Hit[] {
+  const s = ctx.passages.sentence[f.numTok]!;
+  return hitsWithin(
+    ctx,
+    f,
+    f.tokStart - before,
+    f.tokEnd + after,
+    (h) => ctx.passages.sentence[h.tokStart] === s,
+  );
+}
+
+/** Mentions of one clause, at most WINDOW tokens either side of the figure. */
+export function clauseHits(ctx: ReadingContext, clause: number, f: Figure): Hit[] {
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - WINDOW);
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + WINDOW);
+  return hitsWithin(ctx, f, from, to, (h) => ctx.clauses.of[h.tokStart] === clause);
+}
+
+/** Mentions of the figure's sentence outside its clause and outside attributions ("the ministry said"). */
+export function otherClauseHits(ctx: ReadingContext, clause: number, f: Figure): Hit[] {
+  return windowHits(ctx, f).filter((h) => {
+    const c = ctx.clauses.of[h.tokStart]!;
+    return c !== clause && ctx.clauses.kind[c] !== 'attribution';
+  });
+}
+
+export function nearestMetric(
+  hits: readonly Hit[],
+  f: Figure,
+  accept: (m: MetricInfo) => boolean,
+): Hit | null {
+  let best: Hit | null = null;
+  let bestDist = Infinity;
+  for (const h of hits) {
+    if (h.value.type !== 'metric' || !accept(h.value.info)) continue;
+    // Metric words before the figure are the usual pattern ("trade turnover reached $4bn");
+    // after it they need to be closer ("Six billion are Russian investments").
+    const dist =
+      h.tokEnd <= f.tokStart
+        ? f.tokStart - h.tokEnd
+        : h.tokStart >= f.tokEnd
+          ? (h.tokStart - f.tokEnd) * 1.5 + 1
+          : 0;
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = h;
+    }
+  }
+  return best;
+}
+
+export function nearestThing(hits: readonly Hit[], f: Figure): Hit | null {
+  let best: Hit | null = null;
+  let bestDist = Infinity;
+  for (const h of hits) {
+    if (h.value.type !== 'thing') continue;
+    const dist = h.tokEnd <= f.tokStart ? f.tokStart - h.tokEnd : h.tokStart - f.tokEnd;
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = h;
+    }
+  }
+  return best;
+}
+
+export function countriesIn(hits: readonly Hit[]): string[] {
+  const out: string[] = [];
+  for (const h of hits) if (h.value.type === 'country' && !out.includes(h.value.id)) out.push(h.value.id);
+  return out;
+}
+
+export function hasMutualMarker(hits: readonly Hit[]): boolean {
+  return hits.some((h) => h.value.type === 'mutual');
+}
+
+export function pushEntity(list: ClaimEntity[], id: string, role: ClaimEntity['role']): void {
+  if (!list.some((e) => e.id === id)) list.push({ id, role });
+}
+
+/**
+ * Countries a bilateral statement is about, from the mentions given: two named, else one named
+ * and the article's other party, else the article's parties when "mutual", "bilateral" or "the
+ * two countries" says so. `viaArticle` tells whether the article's parties were used.
+ */
+export function partiesFrom(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  max = 2,
+  anchor?: { tokStart: number; tokEnd: number },
+): { ids: string[]; viaArticle: boolean; guessed: boolean } {
+  const named = countriesIn(hits);
+  if (named.length > max && max === 2) {
+    // "relations between Azerbaijan and Hungary", "Kazakhstan's trade with China": the two tied
+    // to the words; a third country elsewhere in the clause is not a party.
+    const tied = tiedParties(ctx, hits, anchor);
+    if (tied) return { ids: tied, viaArticle: false, guessed: false };
+  }
+  // Three countries named around "trade" leave open which two it is between.
+  if (named.length >= 2) return { ids: named.slice(0, max), viaArticle: false, guessed: named.length > max };
+  const mutual = hasMutualMarker(hits);
+  if (named.length === 1) {
+    const other = ctx.parties.find((p) => p !== named[0]);
+    // "trade with Georgia" in an article about Azerbaijan and Georgia: the other side is the
+    // article's, which only "mutual" or "bilateral" would say outright.
+    return ctx.parties.includes(named[0]!) && other
+      ? {
+          ids: [ctx.parties[0]!, ctx.parties[1]!],
+          viaArticle: true,
+          guessed: !mutual || ctx.countryCount > 2,
+        }
+      : { ids: named, viaArticle: false, guessed: false };
+  }
+  return mutual
+    ? { ids: ctx.parties.slice(0, 2), viaArticle: true, guessed: ctx.countryCount > 2 }
+    : { ids: [], viaArticle: false, guessed: false };
+}
+
+/** Two countries joined by "between A and B", or owning and following the anchor words ("A's trade with B"). */
+function tiedParties(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  anchor: { tokStart: number; tokEnd: number } | undefined,
+): string[] | null {
+  const countries = hits.filter((h) => h.value.type === 'country');
+  for (let k = 0; k + 1 < countries.length; k++) {
+    const a = countries[k]!;
+    const b = countries[k + 1]!;
+    if (
+      wordAt(ctx.t, a.tokStart - 1) === 'between' &&
+      wordAt(ctx.t, b.tokStart - 1) === 'and' &&
+      b.tokStart - a.tokEnd <= 2
+    )
+      return [(a.value as { id: string }).id, (b.value as { id: string }).id];
+  }
+  if (!anchor) return null;
+  const tied: string[] = [];
+  for (const h of countries) {
+    const id = (h.value as { id: string }).id;
+    const owns = h.tokEnd <= anchor.tokStart && anchor.tokStart - h.tokEnd <= 3;
+    const follows =
+      h.tokStart >= anchor.tokEnd &&
+      h.tokStart - anchor.tokEnd <= 3 &&
+      ['with', 'between', 'and', 'of'].includes(wordAt(ctx.t, h.tokStart - 1));
+    if ((owns || follows) && !tied.includes(id)) tied.push(id);
+  }
+  return tied.length === 2 ? tied : null;
+}
+
+/** Entities of a named thing: its parties and itself, or for diplomatic relations the parties around it. */
+export function thingEntities(thing: NamedThing, ctx: ReadingContext, hits: readonly Hit[]): ClaimEntity[] {
+  const entities: ClaimEntity[] = [];
+  if (thing.type === 'relations') {
+    for (const id of partiesFrom(ctx, hits).ids) pushEntity(entities, id, 'party');
+    return entities;
+  }
+  const parties = thing.parties.length > 0 || thing.type !== 'document' ? thing.parties : countriesIn(hits);
+  for (const p of parties) pushEntity(entities, p, 'party');
+  pushEntity(entities, thing.id, 'subject');
+  return entities;
+}
+
+/** Whether clause `a` is clause `b`, or one of them is a comparison, appendix or relative clause of the other. */
+export function clausesJoined(ctx: ReadingContext, a: number, b: number): boolean {
+  return a === b || ctx.clauses.anchor[a] === b || ctx.clauses.anchor[b] === a;
+}
