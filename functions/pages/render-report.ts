@@ -4,7 +4,7 @@
  * review trail, the review forms for reviewers who may record reviews, and the revision history.
  * Everything from the article, the CMS and the reference data is untrusted and escaped.
  */
-import type { CheckedClaim, Evidence, VerdictLabel } from '../core/index.ts';
+import { type CheckedClaim, describeFrame, type Evidence, type VerdictLabel } from '../core/index.ts';
 import {
   type ClaimReview,
   claimKeyOf,
@@ -125,10 +125,19 @@ function understoodValue(claim: CheckedClaim): string {
   return formatValue(claim.value, claim.unit);
 }
 
-function describeClaimPeriod(claim: CheckedClaim): string {
-  if (!claim.period) return 'none';
-  const basis = claim.period.basis === 'stated' ? 'stated in the text' : 'inferred from the publication date';
-  return `${claim.period.value.replace('/', ' to ')} (${basis})`;
+/** The frame rows of a claim: what the figure is about, and what figcheck had to guess. */
+function renderFrame(claim: CheckedClaim): SafeHtml {
+  const frame = describeFrame(claim);
+  return html`<dt>Measure</dt><dd>${frame.measure}</dd>
+${frame.metric && html`<dt>Metric</dt><dd>${frame.metric}</dd>`}
+${frame.entities && html`<dt>About</dt><dd>${frame.entities}</dd>`}
+<dt>Period</dt><dd>${frame.period ?? 'none'}</dd>
+${frame.comparison && html`<dt>Comparison</dt><dd>${frame.comparison.role} <a href="#claim-${frame.comparison.claimId}">another figure of the sentence</a></dd>`}
+${
+  frame.guesses.length > 0
+    ? html`<dt>Guessed</dt><dd class="guessed"><ul>${frame.guesses.map((g) => html`<li>${g}</li>`)}</ul>figcheck marks no claim contradicted on a guess.</dd>`
+    : html`<dt>Guessed</dt><dd>nothing</dd>`
+}`;
 }
 
 function describeState(state: ReviewState): string {
@@ -331,8 +340,7 @@ ${
 <dt>In the sentence</dt><dd>${claim.sentence}</dd>
 <dt>As understood</dt><dd>${understoodValue(claim)}</dd>
 <dt>Qualifier</dt><dd>${QUALIFIER_WORDS[claim.qualifier] ?? claim.qualifier}</dd>
-<dt>Period</dt><dd>${describeClaimPeriod(claim)}</dd>
-${claim.metric && html`<dt>Metric</dt><dd>${claim.metric.replaceAll('_', ' ')}</dd>`}
+${renderFrame(claim)}
 </dl>
 <h3>Reference</h3>
 ${evidence.length > 0 ? html`<ul class="evidence">${evidence.map(renderEvidence)}</ul>` : html`<p>${NO_REFERENCE}</p>`}

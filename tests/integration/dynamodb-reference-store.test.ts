@@ -29,7 +29,7 @@ afterAll(() => db.client.destroy());
 describe('DynamoDbReferenceStore against DynamoDB Local', () => {
   it('loads data/facts.csv and finds the 2023 Russia-Azerbaijan trade turnover facts by metric and entities', async () => {
     const report = await seedFacts(db.client, factsTable);
-    expect(report.facts).toBe(231);
+    expect(report.facts).toBe(249);
     const [trade] = await store.findFacts([{ metric: 'trade_turnover', entities: ['RU', 'AZ'] }]);
     const ids2023 = trade!
       .filter((f) => f.period === '2023')

@@ -357,9 +357,10 @@ describe('revisions and unpublishing', () => {
     const first = await accepted(await deliver('ghost', story('ghost', 'ghost-updated')));
     await stack.queue.idle();
     const updated = story('ghost', 'ghost-updated', (payload) => {
+      // A figure with its year stated, so that a reference for that year can contradict it.
       payload.post.current.html = payload.post.current.html.replace(
         'more than $ 4 billion',
-        'more than $ 9 billion',
+        'more than $ 9 billion in 2023',
       );
       payload.post.current.updated_at = '2024-04-22T16:05:00.000Z';
       payload.post.previous = { html: '<p>old</p>', updated_at: '2024-04-22T15:30:45.000Z' };

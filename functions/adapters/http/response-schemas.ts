@@ -4,6 +4,7 @@
  */
 // A namespace import lets esbuild drop the parts of zod that are not used.
 import * as z from 'zod';
+import { MEASURES, type Measure } from '../../core/index.ts';
 
 export const problemSchema = z.looseObject({
   type: z.string(),
@@ -33,6 +34,45 @@ const verdictSchema = z.looseObject({
   evidence: z.array(evidenceSchema),
 });
 
+const measureSchema = z.enum(MEASURES as [Measure, ...Measure[]]);
+const entitySchema = z.object({ id: z.string(), role: z.enum(['source', 'target', 'party', 'subject']) });
+const periodSchema = z.object({
+  value: z.string(),
+  basis: z.enum(['stated', 'relative', 'inferred']),
+  granularity: z
+    .enum(['year', 'half', 'quarter', 'month', 'months', 'year_to_date', 'years', 'day', 'as_of'])
+    .optional(),
+});
+const frameSourceSchema = z.enum([
+  'figure',
+  'clause',
+  'comparison',
+  'sentence',
+  'paragraph',
+  'article',
+  'default',
+]);
+const frameSchema = z
+  .looseObject({
+    measure: measureSchema,
+    metric: z.string().nullable(),
+    entities: z.array(entitySchema),
+    period: periodSchema.nullable(),
+    event: z
+      .object({
+        metrics: z.array(z.string()),
+        entities: z.array(z.string()),
+        statedDate: z.string().optional(),
+      })
+      .optional(),
+    comparison: z.object({ role: z.enum(['base', 'result']), with: z.string() }).optional(),
+    sources: z.record(z.string(), frameSourceSchema),
+    guessed: z.array(z.enum(['measure', 'metric', 'entities', 'period', 'event'])),
+  })
+  .describe(
+    'What exactly the figure is about, where each part was read, and which parts are guesses (docs/claim-frames.md).',
+  );
+
 export const claimSchema = z.looseObject({
   id: z.string(),
   text: z.string(),
@@ -46,8 +86,9 @@ export const claimSchema = z.looseObject({
   low: z.union([z.number(), z.string()]).optional(),
   high: z.union([z.number(), z.string()]).optional(),
   metric: z.string().nullable(),
-  entities: z.array(z.object({ id: z.string(), role: z.enum(['source', 'target', 'party', 'subject']) })),
-  period: z.object({ value: z.string(), basis: z.enum(['stated', 'inferred']) }).nullable(),
+  entities: z.array(entitySchema),
+  period: periodSchema.nullable(),
+  frame: frameSchema.optional(),
   checkable: z.boolean(),
   verdict: verdictSchema,
 });
@@ -140,7 +181,8 @@ const factSchema = z.object({
   period: z.string(),
   value: z.union([z.number(), z.string(), z.null()]),
   unit: z.string(),
-  qualifier: z.enum(['exact', 'approx', 'more_than', 'less_than', '']),
+  qualifier: z.enum(['exact', 'approx', 'more_than', 'less_than', 'at_least', 'at_most', '']),
+  measure: measureSchema.optional(),
   asOf: z.string(),
   sourceName: z.string(),
   sourceUrl: z.string(),

@@ -5,7 +5,7 @@
  */
 import type { ReferenceFact } from '../model.ts';
 import { parsePeriodSpan } from './calendar.ts';
-import { keepLatestRevisions } from './match-entities.ts';
+import { keepLatestRevisions } from './keep-latest-revisions.ts';
 
 export const EXCHANGE_RATE_METRIC = 'exchange_rate';
 

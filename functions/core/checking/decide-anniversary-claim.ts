@@ -6,9 +6,19 @@
  * verdict ambiguous.
  */
 import type { Claim, ReferenceFact, Verdict } from '../model.ts';
-import { type Assessment, computeDeviation, concludeTally, tallyAssessments } from './assessment.ts';
+import {
+  type Assessment,
+  collectEvidence,
+  computeDeviation,
+  concludeTally,
+  describeAssessments,
+  tallyAssessments,
+} from './assessment.ts';
 import { type DaySpan, parseDaySpan, parsePeriodSpan, yearOfDay } from './calendar.ts';
+import { referencePrefix } from './explain.ts';
 import { describeEventFact, findEventFacts, noEventReferenceVerdict } from './find-event-facts.ts';
+import { holdBackOnGuesses } from './hold-back-on-guesses.ts';
+import { frameOfClaim } from './match-frame.ts';
 
 function formatOrdinal(n: number): string {
   const lastTwo = Math.abs(n) % 100;
@@ -51,9 +61,29 @@ export function decideAnniversaryClaim(
   const actualCount = firstContradicting
     ? claimYear - yearOfDay((parseDaySpan(firstContradicting.fact.value as string) as DaySpan).first)
     : count;
-  return concludeTally(claim.id, claim.text, tally, {
-    supported: `${claimYear - count} + ${count} = ${claimYear}, so '${claim.text}' holds`,
-    contradicted: `${claimYear} marks the ${formatOrdinal(actualCount)} anniversary, so '${claim.text}' does not hold`,
-    open: () => `No reference settles '${claim.text}'.`,
-  });
+  // With no year in the text the anniversary is read as this year's; one falling a year either
+  // side is most likely being prepared for or looked back on, which the words do not rule out.
+  const yearless = frameOfClaim(claim).period?.basis === 'inferred';
+  if (
+    yearless &&
+    tally.supporting.length === 0 &&
+    firstContradicting &&
+    Math.abs(actualCount - count) === 1
+  ) {
+    const falls = claimYear - actualCount + count;
+    return {
+      claimId: claim.id,
+      verdict: 'unverifiable',
+      explanation: `${referencePrefix(describeAssessments(tally.contradicting))}; the ${formatOrdinal(count)} anniversary falls in ${falls}, and the article, published in ${claimYear}, does not say which year it speaks of.`,
+      evidence: collectEvidence(tally.contradicting),
+    };
+  }
+  return holdBackOnGuesses(
+    claim,
+    concludeTally(claim.id, claim.text, tally, {
+      supported: `${claimYear - count} + ${count} = ${claimYear}, so '${claim.text}' holds`,
+      contradicted: `${claimYear} marks the ${formatOrdinal(actualCount)} anniversary, so '${claim.text}' does not hold`,
+      open: () => `No reference settles '${claim.text}'.`,
+    }),
+  );
 }

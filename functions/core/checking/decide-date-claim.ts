@@ -9,12 +9,20 @@
  * A reference coarser than the claim (1974 against "April 1974") cannot tell.
  */
 import type { Claim, ReferenceFact, Verdict } from '../model.ts';
-import { type Assessment, concludeTally, tallyAssessments } from './assessment.ts';
+import {
+  type Assessment,
+  collectEvidence,
+  concludeTally,
+  describeAssessments,
+  tallyAssessments,
+} from './assessment.ts';
 import { type DaySpan, parseDaySpan } from './calendar.ts';
-import { joinPhrases } from './explain.ts';
+import { joinPhrases, referencePrefix } from './explain.ts';
 import { describeEventFact } from './find-event-facts.ts';
+import { holdBackOnGuesses } from './hold-back-on-guesses.ts';
 import { closedInterval, type Interval, relateIntervals } from './interval.ts';
-import { keepLatestRevisions, matchesClaimEntities } from './match-entities.ts';
+import { keepLatestRevisions } from './keep-latest-revisions.ts';
+import { fitsEvent } from './match-frame.ts';
 
 function dateClaimInterval(claim: Claim, span: DaySpan): Interval {
   const length = span.last - span.first + 1;
@@ -39,6 +47,11 @@ function dateClaimInterval(claim: Claim, span: DaySpan): Interval {
   }
 }
 
+function things(ids: readonly string[]): string {
+  const named = ids.filter((id) => !/^[A-Z]{2}$/.test(id));
+  return (named.length > 0 ? named : ids).join(', ').replaceAll('_', ' ');
+}
+
 export function decideDateClaim(claim: Claim, facts: readonly ReferenceFact[]): Verdict {
   const span = parseDaySpan(String(claim.value));
   if (!span) {
@@ -50,20 +63,30 @@ export function decideDateClaim(claim: Claim, facts: readonly ReferenceFact[]): 
     };
   }
   const interval = dateClaimInterval(claim, span);
-  const candidates = keepLatestRevisions(
+  const ids = claim.entities.map((entity) => entity.id);
+  const dated = keepLatestRevisions(
     facts.filter(
       (fact) =>
-        fact.metric === claim.metric &&
-        typeof fact.value === 'string' &&
-        parseDaySpan(fact.value) !== null &&
-        matchesClaimEntities(fact, claim),
+        fact.metric === claim.metric && typeof fact.value === 'string' && parseDaySpan(fact.value) !== null,
     ),
   );
+  const candidates = dated.filter((fact) => fitsEvent(fact, ids));
   if (candidates.length === 0) {
+    // "the Treaty on Good-Neighbourliness, signed in May 1994" is not the Joint Declaration of 2004.
+    const countries = ids.filter((id) => /^[A-Z]{2}$/.test(id));
+    const others = dated.filter(
+      (fact) => countries.length > 0 && countries.every((id) => fact.entities.includes(id)),
+    );
+    const things = ids.filter((id) => !/^[A-Z]{2}$/.test(id));
+    const about = things.length > 0 ? things.join(', ').replaceAll('_', ' ') : joinPhrases(ids);
+    const nearest =
+      others.length > 0
+        ? ` The reference dates other events of ${joinPhrases(countries)}: ${joinPhrases(others.slice(0, 3).map(describeEventFact))}; the claim is about ${about}.`
+        : '';
     return {
       claimId: claim.id,
       verdict: 'unverifiable',
-      explanation: `No reference date for ${(claim.metric ?? '').replaceAll('_', ' ')} of ${joinPhrases(claim.entities.map((entity) => entity.id))}.`,
+      explanation: `No reference date for ${(claim.metric ?? '').replaceAll('_', ' ')} of ${about}.${nearest}`,
       evidence: [],
     };
   }
@@ -74,10 +97,41 @@ export function decideDateClaim(claim: Claim, facts: readonly ReferenceFact[]): 
       relation === 'inside' ? 'supports' : relation === 'disjoint' ? 'contradicts' : 'inconclusive';
     return { fact, outcome, phrase: describeEventFact(fact) };
   });
-  return concludeTally(claim.id, claim.text, tallyAssessments(assessments), {
-    supported: `'${claim.text}' holds`,
-    contradicted: `'${claim.text}' does not hold`,
-    open: (references) =>
-      `The references are less precise than the claim: ${references} neither confirms nor rules out '${claim.text}'.`,
-  });
+  const tally = tallyAssessments(assessments);
+  // Facts that name more than the claim ("heydar_aliyev|president_az", "heydar_aliyev|
+  // first_deputy_premier_ussr") date different events of the claim's thing: the claim may be
+  // about any one of them, so only a match speaks.
+  const details = new Set(
+    candidates.map((fact) =>
+      fact.entities
+        .filter((id) => !ids.includes(id))
+        .sort()
+        .join('|'),
+    ),
+  );
+  if (details.size > 1 && tally.contradicting.length > 0) {
+    if (tally.supporting.length > 0) {
+      return {
+        claimId: claim.id,
+        verdict: 'supported',
+        explanation: `${referencePrefix(describeAssessments(tally.supporting))}; '${claim.text}' holds for that event (the references also date ${joinPhrases(describeAssessments(tally.contradicting))}).`,
+        evidence: collectEvidence(tally.supporting),
+      };
+    }
+    return {
+      claimId: claim.id,
+      verdict: 'unverifiable',
+      explanation: `The references date several events of ${things(ids)}: ${joinPhrases(describeAssessments(tally.contradicting))}; the claim does not say which it is about.`,
+      evidence: collectEvidence(tally.contradicting),
+    };
+  }
+  return holdBackOnGuesses(
+    claim,
+    concludeTally(claim.id, claim.text, tally, {
+      supported: `'${claim.text}' holds`,
+      contradicted: `'${claim.text}' does not hold`,
+      open: (references) =>
+        `The references are less precise than the claim: ${references} neither confirms nor rules out '${claim.text}'.`,
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import { type Assessment, computeDeviation, concludeTally, tallyAssessments } fr
 import { type DaySpan, elapsedInUnit, formatDay, normaliseTimeUnit, parseDaySpan } from './calendar.ts';
 import { formatQuantity, joinPhrases } from './explain.ts';
 import { describeEventFact, findEventFacts, noEventReferenceVerdict } from './find-event-facts.ts';
+import { holdBackOnGuesses } from './hold-back-on-guesses.ts';
 import { closedInterval, relateIntervals } from './interval.ts';
 import { claimInterval } from './tolerance.ts';
 
@@ -63,10 +64,13 @@ export function decideDurationClaim(
   const byDay = formatDay(endDay);
   const elapsedOf = (list: Assessment[]) =>
     joinPhrases([...new Set(list.map((a) => elapsedTexts.get(a) ?? ''))]);
-  return concludeTally(claim.id, claim.text, tally, {
-    supported: `${elapsedOf(tally.supporting)} had passed by ${byDay}, so '${claim.text}' holds`,
-    contradicted: `${elapsedOf(tally.contradicting)} had passed by ${byDay}, so '${claim.text}' does not hold`,
-    open: (references) =>
-      `The reference dates are too coarse: from ${references}, ${elapsedOf(tally.inconclusive)} had passed by ${byDay}, which neither confirms nor rules out '${claim.text}'.`,
-  });
+  return holdBackOnGuesses(
+    claim,
+    concludeTally(claim.id, claim.text, tally, {
+      supported: `${elapsedOf(tally.supporting)} had passed by ${byDay}, so '${claim.text}' holds`,
+      contradicted: `${elapsedOf(tally.contradicting)} had passed by ${byDay}, so '${claim.text}' does not hold`,
+      open: (references) =>
+        `The reference dates are too coarse: from ${references}, ${elapsedOf(tally.inconclusive)} had passed by ${byDay}, which neither confirms nor rules out '${claim.text}'.`,
+    }),
+  );
 }

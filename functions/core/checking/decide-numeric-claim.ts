@@ -1,13 +1,19 @@
 /**
- * Verdicts for numeric claims (money, counts, percentages, quantities): compares the claim's
- * tolerance interval with each reference's own interval, period by period.
+ * Verdicts for numeric claims (money, counts, percentages, quantities). A reference applies only
+ * when it states the claim's quantity: the same metric and measure, the same entities in the same
+ * direction, the same period at the same granularity (match-frame.ts, select-period.ts). With
+ * none, the verdict is unverifiable and names the nearest reference and why it does not apply.
  *
- * One fact's say, with C the claim's interval and R the reference's (see tolerance.ts):
+ * One applicable fact's say, with C the claim's interval and R the reference's (see tolerance.ts):
  * - R inside C: supports.
  * - R and C apart: contradicts.
  * - R and C overlap only partly: a rounded reference (R bounded) supports when its stated value
  *   lies in C, since the reference's own rounding cannot tell the two apart; otherwise, and
  *   always for a one-sided reference ("more than $4 billion" against "six billion"), it cannot tell.
+ *
+ * Then the verdict policy: for bilateral figures each side's statistics speak for themselves
+ * (a claim that agrees with one side is supported, and the other side's figure is named); and no
+ * claim is contradicted, outdated or ambiguous on a frame part figcheck had to guess.
  */
 import type { Claim, ReferenceFact, Verdict } from '../model.ts';
 import {
@@ -17,11 +23,15 @@ import {
   computeDeviation,
   concludeTally,
   describeAssessments,
+  type Tally,
   tallyAssessments,
 } from './assessment.ts';
 import { type Conversion, EXCHANGE_RATE_METRIC, findConversion } from './convert-currency.ts';
 import {
+  citeSources,
+  describeMeasure,
   describePeriod,
+  describePeriodPhrase,
   formatPercentChange,
   formatQuantity,
   formatSignedQuantity,
@@ -30,8 +40,17 @@ import {
   referencePrefix,
   referenceQualifierWords,
 } from './explain.ts';
+import { holdBackOnGuesses } from './hold-back-on-guesses.ts';
 import { type Interval, isBounded, pointInterval, relateIntervals, scaleInterval } from './interval.ts';
-import { keepLatestRevisions, matchesClaimEntities } from './match-entities.ts';
+import { keepLatestRevisions } from './keep-latest-revisions.ts';
+import {
+  DIRECTIONAL_METRICS,
+  fitEntities,
+  frameOfClaim,
+  measureOfFact,
+  mirrorMetric,
+  sameMeasure,
+} from './match-frame.ts';
 import { STOCK_METRICS, selectPeriod } from './select-period.ts';
 import { claimInterval, referenceInterval } from './tolerance.ts';
 
@@ -41,11 +60,13 @@ interface Comparable {
   value: number;
   interval: Interval;
   conversion?: Conversion;
+  /** Read from the other side of the flow (imports of A from B as exports of B to A). */
+  mirrored: boolean;
 }
 
-/** "count" for counts written without a unit; otherwise the unit in singular lower case (currencies as is). */
-function unitKey(unit: string | null): string {
-  if (!unit || unit === 'count') return 'count';
+/** "count" for counts written without a unit or with a counted noun; otherwise the unit in singular lower case. */
+function unitKey(unit: string | null, kind?: Claim['kind']): string {
+  if (!unit || unit === 'count' || kind === 'count') return 'count';
   if (isCurrencyCode(unit)) return unit;
   return unit.toLowerCase().replace(/s$/, '');
 }
@@ -75,13 +96,49 @@ function describeComparable(
   const converted = conversion
     ? ` (${formatQuantity(item.value, claimUnit)} at ${conversion.rate.value} ${conversion.rate.entities[1]} per ${conversion.rate.entities[0]})`
     : '';
+  const side = item.mirrored
+    ? ` (${fact.metric.replaceAll('_', ' ')} of ${fact.entities[0]} to ${fact.entities[1]})`
+    : '';
   return period
-    ? `${original}${converted} ${describePeriod(fact.period, stock)}`.trim()
-    : `${original}${converted}`;
+    ? `${original}${converted}${side} ${describePeriod(fact.period, stock)}`.trim()
+    : `${original}${converted}${side}`;
 }
 
 function unverifiable(claim: Claim, explanation: string, evidence: Verdict['evidence'] = []): Verdict {
   return { claimId: claim.id, verdict: 'unverifiable', explanation, evidence };
+}
+
+/** "$4.4 billion in 2023 (News.Az, 2024-02-12)": one fact as the nearest reference. */
+function describeFact(fact: ReferenceFact, stock: boolean): string {
+  const value =
+    typeof fact.value === 'number'
+      ? `${referenceQualifierWords(fact.qualifier)}${formatQuantity(fact.value, fact.unit)}`
+      : String(fact.value);
+  return `${value} ${describePeriod(fact.period, stock)} (${citeSources([fact])})`.replace('  ', ' ');
+}
+
+/** The side whose officials or statistics stated a bilateral figure: the first entity (data/README.md). */
+function sideOf(fact: ReferenceFact): string {
+  return fact.entities[0] ?? '';
+}
+
+/**
+ * For a bilateral figure, one side's statistics agreeing is support, even when the other side's
+ * differ (Russian and Azerbaijani trade figures do). Ambiguous only when one side disagrees with
+ * itself.
+ */
+function settleSides(claim: Claim, tally: Tally): Verdict | null {
+  if (tally.supporting.length === 0 || tally.contradicting.length === 0) return null;
+  if (DIRECTIONAL_METRICS.has(claim.metric ?? '')) return null;
+  const agreeing = new Set(tally.supporting.map((a) => sideOf(a.fact)));
+  if (tally.contradicting.some((a) => agreeing.has(sideOf(a.fact)))) return null;
+  const sides = (list: Assessment[]) => joinPhrases([...new Set(list.map((a) => sideOf(a.fact)))]);
+  return {
+    claimId: claim.id,
+    verdict: 'supported',
+    explanation: `${referencePrefix(describeAssessments(tally.supporting))}, as stated by the ${sides(tally.supporting)} side; '${claim.text}' holds. The ${sides(tally.contradicting)} side gives ${joinPhrases(describeAssessments(tally.contradicting))}.`,
+    evidence: collectEvidence([...tally.supporting, ...tally.contradicting]),
+  };
 }
 
 export function decideNumericClaim(
@@ -93,31 +150,68 @@ export function decideNumericClaim(
   if (interval === null || typeof claim.value !== 'number') {
     return unverifiable(claim, `'${claim.text}' carries no number figcheck can compare.`);
   }
-  const claimValue = claim.value;
+  return holdBackOnGuesses(claim, decideOnFrame(claim, interval, claim.value, facts, context));
+}
+
+function decideOnFrame(
+  claim: Claim,
+  interval: Interval,
+  claimValue: number,
+  facts: readonly ReferenceFact[],
+  context: { publishedAt: string },
+): Verdict {
+  const frame = frameOfClaim(claim);
   const metric = claim.metric ?? '';
   const stock = STOCK_METRICS.has(metric);
   const entityNames = joinPhrases(claim.entities.map((entity) => entity.id));
-  const candidates = keepLatestRevisions(
+  const bothEnds =
+    claim.entities.some((e) => e.role === 'source') && claim.entities.some((e) => e.role === 'target');
+  const mirror = bothEnds ? mirrorMetric(metric) : undefined;
+  const related = keepLatestRevisions(
     facts.filter(
       (fact) =>
-        fact.metric === metric &&
+        (fact.metric === metric || (mirror !== undefined && fact.metric === mirror)) &&
         fact.metric !== EXCHANGE_RATE_METRIC &&
-        typeof fact.value === 'number' &&
-        matchesClaimEntities(fact, claim),
+        typeof fact.value === 'number',
     ),
   );
-  if (candidates.length === 0) {
+  if (related.length === 0) {
     return unverifiable(claim, `No reference fact for ${metric.replaceAll('_', ' ')} of ${entityNames}.`);
+  }
+
+  // Metric, measure and entities first; the period comes after units are made comparable.
+  const fitting: { fact: ReferenceFact; mirrored: boolean }[] = [];
+  const rejected: { fact: ReferenceFact; reason: string }[] = [];
+  for (const fact of related) {
+    const measure = measureOfFact(fact);
+    if (!sameMeasure(measure, frame.measure)) {
+      rejected.push({
+        fact,
+        reason: `it is ${describeMeasure(measure)}, and '${claim.text}' is ${describeMeasure(frame.measure)}`,
+      });
+      continue;
+    }
+    const fit = fitEntities(fact, claim);
+    if (fit.applies) fitting.push({ fact, mirrored: fit.mirrored });
+    else rejected.push({ fact, reason: fit.reason });
+  }
+  if (fitting.length === 0) {
+    const nearest = nearestRejected(rejected, claim);
+    return unverifiable(
+      claim,
+      `No reference states this quantity. The nearest, ${describeFact(nearest.fact, stock)}, does not apply: ${nearest.reason}.`,
+      collectEvidence([{ fact: nearest.fact, outcome: 'inconclusive', phrase: '' }]),
+    );
   }
 
   const comparables: Comparable[] = [];
   const otherCurrency: ReferenceFact[] = [];
   const otherUnit: ReferenceFact[] = [];
-  for (const fact of candidates) {
+  for (const { fact, mirrored } of fitting) {
     const value = fact.value as number;
     const own = referenceInterval(value, fact.qualifier);
-    if (unitKey(fact.unit) === unitKey(claim.unit)) {
-      comparables.push({ fact, value, interval: own });
+    if (unitKey(fact.unit) === unitKey(claim.unit, claim.kind)) {
+      comparables.push({ fact, value, interval: own, mirrored });
     } else if (claim.unit && isCurrencyCode(fact.unit) && isCurrencyCode(claim.unit)) {
       const conversion = findConversion(fact.unit, claim.unit, fact.period, facts);
       if (conversion) {
@@ -126,6 +220,7 @@ export function decideNumericClaim(
           value: value * conversion.factor,
           interval: scaleInterval(own, conversion.factor),
           conversion,
+          mirrored,
         });
       } else otherCurrency.push(fact);
     } else otherUnit.push(fact);
@@ -158,22 +253,23 @@ export function decideNumericClaim(
 
   const selection = selectPeriod(comparables, claim, context.publishedAt);
   if (selection.current.length === 0) {
-    // Name the latest older figure, so the reviewer sees what the table does have.
-    const latest = selection.older[0] ?? [];
-    const first = latest[0];
-    const latestFigures = latest.map((item) => ({
-      fact: item.fact,
-      outcome: 'inconclusive' as const,
-      phrase: describeComparable(item, claim.unit, stock, false),
-    }));
-    const tail = first
-      ? `; the latest is ${first.fact.period}: ${joinPhrases(describeAssessments(latestFigures))}`
-      : '';
-    return unverifiable(claim, `No reference for ${selection.label}${tail}.`, collectEvidence(latestFigures));
+    return unverifiable(
+      claim,
+      explainOtherPeriods(claim, comparables, stock),
+      collectEvidence(
+        nearestInTime(comparables, claim).map((item) => ({
+          fact: item.fact,
+          outcome: 'inconclusive' as const,
+          phrase: '',
+        })),
+      ),
+    );
   }
 
   const assessments = selection.current.map(assess);
   const tally = tallyAssessments(assessments);
+  const sided = settleSides(claim, tally);
+  if (sided) return sided;
   if (combineTally(tally) === 'contradicted') {
     for (const group of selection.older) {
       const older = tallyAssessments(group.map(assess));
@@ -197,4 +293,53 @@ export function decideNumericClaim(
     open: (references) =>
       `The references only bound the value: ${references}, which neither confirms nor rules out '${claim.text}'.`,
   });
+}
+
+/** Of the facts that do not apply, the one a reviewer would look at first: same period first. */
+function nearestRejected(
+  rejected: readonly { fact: ReferenceFact; reason: string }[],
+  claim: Claim,
+): { fact: ReferenceFact; reason: string } {
+  const period = claim.period?.value;
+  return (
+    rejected.find((r) => r.fact.period === period) ??
+    [...rejected].sort((a, b) => b.fact.period.localeCompare(a.fact.period))[0]!
+  );
+}
+
+/** Facts for other periods, the latest first, of the group nearest the claim's period. */
+function nearestInTime(comparables: readonly Comparable[], claim: Claim): Comparable[] {
+  const period = claim.period?.value ?? '';
+  const year = period.slice(0, 4);
+  const sameYear = comparables.filter((c) => c.fact.period.slice(0, 4) === year);
+  const pool = sameYear.length > 0 ? sameYear : comparables;
+  const latest = [...pool].sort((a, b) => b.fact.period.localeCompare(a.fact.period))[0];
+  return latest ? pool.filter((c) => c.fact.period === latest.fact.period) : [];
+}
+
+/** "The reference gives 2023 as a whole, $4.4 billion (News.Az, 2024-02-12); the claim is about the first half of 2023." */
+function explainOtherPeriods(claim: Claim, comparables: readonly Comparable[], stock: boolean): string {
+  const nearest = nearestInTime(comparables, claim);
+  const claimPeriod = claim.period?.value;
+  if (nearest.length === 0 || !claimPeriod) return `No reference for the claim's period.`;
+  const factPeriod = nearest[0]!.fact.period;
+  const values = joinPhrases(
+    describeAssessments(
+      nearest.map((item) => ({
+        fact: item.fact,
+        outcome: 'inconclusive' as const,
+        phrase: describeComparable(item, claim.unit, stock, false),
+      })),
+    ),
+  );
+  const claimGranularity = frameOfClaim(claim).period?.granularity;
+  const their =
+    stock && !factPeriod.includes('/')
+      ? `as of ${factPeriod}`
+      : describePeriodPhrase(factPeriod, claimGranularity !== 'year');
+  const ours =
+    claimGranularity === 'as_of' && claim.period?.basis === 'inferred'
+      ? `on or before ${claimPeriod}`
+      : describePeriodPhrase(claimPeriod);
+  return `The reference gives ${their}, ${values}; the claim is about ${ours}.`;
 }

@@ -2,7 +2,8 @@
  * Wording for verdict explanations: figures as a reviewer reads them ($4.4 billion, €1.3 billion,
  * 300 billion RUB, 17%), periods, and source citations.
  */
-import type { ReferenceFact } from '../model.ts';
+import type { ClaimFrame, FrameSource, Measure, ReferenceFact } from '../model.ts';
+import { expandPeriodNotation, granularityOf } from '../period-notation.ts';
 import { parsePeriodSpan } from './calendar.ts';
 
 const CURRENCY_SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
@@ -72,6 +73,8 @@ export function describePeriod(period: string, stock: boolean): string {
 export function referenceQualifierWords(qualifier: ReferenceFact['qualifier']): string {
   if (qualifier === 'more_than') return 'more than ';
   if (qualifier === 'less_than') return 'less than ';
+  if (qualifier === 'at_least') return 'at least ';
+  if (qualifier === 'at_most') return 'at most ';
   return '';
 }
 
@@ -89,4 +92,99 @@ export function joinPhrases(phrases: readonly string[]): string {
 /** "Reference: x" or "References: x and y". */
 export function referencePrefix(phrases: readonly string[]): string {
   return `${phrases.length > 1 ? 'References' : 'Reference'}: ${joinPhrases(phrases)}`;
+}
+
+function monthName(iso: string): string {
+  const month = Number(iso.slice(5, 7));
+  if (!(month >= 1 && month <= 12)) return iso;
+  return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+}
+
+/**
+ * A period as a reviewer says it: "2023", "the first half of 2023", "Q3 2023", "March 2024",
+ * "January-May 2024", "2019-2023", "22 February 2022"; `whole` says "2023 as a whole" to set a
+ * year against a part of it.
+ */
+export function describePeriodPhrase(period: string, whole = false): string {
+  const value = expandPeriodNotation(period);
+  const granularity = granularityOf(value);
+  const [from = '', to = ''] = value.split('/');
+  switch (granularity) {
+    case 'year':
+      return whole ? `${from.slice(0, 4)} as a whole` : from.slice(0, 4);
+    case 'half':
+      return `the ${from.slice(5, 7) === '01' ? 'first' : 'second'} half of ${from.slice(0, 4)}`;
+    case 'quarter':
+      return `Q${Math.ceil(Number(from.slice(5, 7)) / 3)} ${from.slice(0, 4)}`;
+    case 'month':
+      return `${monthName(from)} ${from.slice(0, 4)}`;
+    case 'months':
+      return from.slice(0, 4) === to.slice(0, 4)
+        ? `${monthName(from)}-${monthName(to)} ${from.slice(0, 4)}`
+        : `${monthName(from)} ${from.slice(0, 4)} to ${monthName(to)} ${to.slice(0, 4)}`;
+    case 'years':
+      return `${from}-${to}`;
+    case 'day':
+      return `${Number(value.slice(8, 10))} ${monthName(value)} ${value.slice(0, 4)}`;
+    default:
+      return value.replace('/', ' to ');
+  }
+}
+
+const MEASURE_WORDS: Record<Measure, string> = {
+  level: 'a level',
+  change: 'an absolute change',
+  growth: 'a percentage change',
+  share: 'a share',
+  rate: 'a rate',
+  target: 'a target',
+  forecast: 'a forecast',
+  count: 'a count',
+  event_date: 'the date of an event',
+  anniversary: 'an anniversary',
+  duration: 'a duration',
+};
+
+/** "a level", "an absolute change", "a percentage change" ... */
+export function describeMeasure(measure: Measure): string {
+  return MEASURE_WORDS[measure];
+}
+
+/** Why a frame part is a guess, as the tail of a sentence: "the period (...)". */
+export function describeGuesses(frame: ClaimFrame): string[] {
+  const out: string[] = [];
+  const where = (source: FrameSource | undefined) =>
+    source === 'sentence'
+      ? 'from another clause of the sentence'
+      : source === 'paragraph'
+        ? 'from an earlier sentence'
+        : source === 'article'
+          ? "from the article's parties"
+          : source === 'comparison'
+            ? 'from the figure it is compared with'
+            : 'figcheck assumed it';
+  for (const part of frame.guessed) {
+    if (part === 'period' && frame.period) {
+      const why =
+        frame.sources.period === 'default'
+          ? 'the article states none for this figure'
+          : frame.sources.period === 'comparison'
+            ? 'the period before that of the figure it is compared with'
+            : where(frame.sources.period);
+      out.push(`the period (${describePeriodPhrase(frame.period.value)}: ${why})`);
+    } else if (part === 'entities') {
+      out.push(
+        `the countries (${frame.entities.map((e) => e.id).join(', ') || 'none'}: ${where(frame.sources.entities)})`,
+      );
+    } else if (part === 'metric') {
+      out.push(
+        `what the figure measures (${(frame.metric ?? '').replaceAll('_', ' ')}: ${where(frame.sources.metric)})`,
+      );
+    } else if (part === 'measure') {
+      out.push(`that the figure is ${describeMeasure(frame.measure)} (the text does not say)`);
+    } else if (part === 'event') {
+      out.push('which document or event the date is about (the text names none beside it)');
+    }
+  }
+  return out;
 }

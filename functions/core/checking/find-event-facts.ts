@@ -5,7 +5,8 @@
 import type { Claim, ReferenceFact, Verdict } from '../model.ts';
 import { parseDaySpan } from './calendar.ts';
 import { joinPhrases } from './explain.ts';
-import { keepLatestRevisions, mentionsAll } from './match-entities.ts';
+import { keepLatestRevisions } from './keep-latest-revisions.ts';
+import { fitsEvent } from './match-frame.ts';
 
 export interface EventReference {
   metric: string;
@@ -34,7 +35,7 @@ export function findEventFacts(
       facts.filter(
         (fact) =>
           fact.metric === metric &&
-          mentionsAll(fact, entities) &&
+          fitsEvent(fact, entities) &&
           typeof fact.value === 'string' &&
           parseDaySpan(fact.value) !== null,
       ),

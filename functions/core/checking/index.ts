@@ -4,5 +4,7 @@
  */
 export { checkClaims, ReferenceStoreAnswerError } from './check-claims.ts';
 export { decideVerdict } from './decide-verdict.ts';
+export { describeFrame, type FrameDescription } from './describe-frame.ts';
+export { frameOfClaim } from './match-frame.ts';
 export { planFactQueries } from './plan-fact-queries.ts';
 export { APPROX_WIDENING, claimInterval, referenceInterval } from './tolerance.ts';

@@ -2,7 +2,8 @@
  * Which reference facts an article's claims need, as the queries for one round of look-ups:
  * each claim's metric and entities, the event's metrics and entities for anniversaries and
  * durations, and exchange rates for money claims so that figures in another currency can be
- * compared. Identical queries are asked once.
+ * compared; the other side of a flow (exports for imports), and a dated document's countries, so
+ * that the nearest reference can be named. Identical queries are asked once.
  */
 import type { Claim } from '../model.ts';
 import type { FactQuery } from '../ports.ts';
@@ -10,14 +11,39 @@ import { EXCHANGE_RATE_METRIC } from './convert-currency.ts';
 import { countsFromEvent } from './decide-verdict.ts';
 import { isCurrencyCode } from './explain.ts';
 import { describeClaimEvent } from './find-event-facts.ts';
+import { mirrorMetric } from './match-frame.ts';
 
 /** The queries one claim needs; empty when it names nothing figcheck recognises. */
+/**
+ * What a fact about an event must mention to be fetched: the named things alone when there are
+ * any (a birth date names the person, not the country; a ratification one party), else the countries.
+ */
+function eventQueryEntities(ids: readonly string[]): string[] {
+  const things = ids.filter((id) => !/^[A-Z]{2}$/.test(id));
+  return things.length > 0 ? things : [...ids];
+}
+
 export function planClaimQueries(claim: Claim): FactQuery[] {
-  if (countsFromEvent(claim)) return describeClaimEvent(claim);
+  if (countsFromEvent(claim))
+    return describeClaimEvent(claim).map((event) => ({
+      metric: event.metric,
+      entities: eventQueryEntities(event.entities),
+    }));
   if (!claim.metric || claim.entities.length === 0) return [];
+  const ids = claim.entities.map((entity) => entity.id);
   const queries: FactQuery[] = [
-    { metric: claim.metric, entities: claim.entities.map((entity) => entity.id) },
+    { metric: claim.metric, entities: claim.kind === 'date' ? eventQueryEntities(ids) : ids },
   ];
+  // "Azerbaijan's imports from Italy" can be read from Italy's exports to Azerbaijan.
+  const bothEnds =
+    claim.entities.some((e) => e.role === 'source') && claim.entities.some((e) => e.role === 'target');
+  const mirror = bothEnds ? mirrorMetric(claim.metric) : undefined;
+  if (mirror) queries.push({ metric: mirror, entities: ids });
+  // A date of a named document: the same countries' other documents are what a reviewer asks about.
+  const countries = ids.filter((id) => /^[A-Z]{2}$/.test(id));
+  if (claim.kind === 'date' && countries.length > 0 && countries.length < ids.length) {
+    queries.push({ metric: claim.metric, entities: countries });
+  }
   // Every rate involving the claim's currency: the facts' currencies are not known before the look-up.
   if (claim.kind !== 'date' && claim.unit && isCurrencyCode(claim.unit)) {
     queries.push({ metric: EXCHANGE_RATE_METRIC, entities: [claim.unit] });

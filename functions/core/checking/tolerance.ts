@@ -19,7 +19,7 @@
  *
  * Reference intervals: an `exact` reference is a point; an `approx` one is itself rounded, so it
  * covers [r - h_r, r + h_r] with h_r from the significant figures of its own value; `more_than`
- * is (r, +inf) and `less_than` (-inf, r).
+ * is (r, +inf) and `less_than` (-inf, r); `at_least` and `at_most` include r.
  */
 import type { Claim, ReferenceFact } from '../model.ts';
 import { closedInterval, type Interval, pointInterval } from './interval.ts';
@@ -108,6 +108,10 @@ export function referenceInterval(value: number, qualifier: ReferenceFact['quali
       return { low: value, high: Number.POSITIVE_INFINITY, lowOpen: true, highOpen: true };
     case 'less_than':
       return { low: Number.NEGATIVE_INFINITY, high: value, lowOpen: true, highOpen: true };
+    case 'at_least':
+      return { low: value, high: Number.POSITIVE_INFINITY, lowOpen: false, highOpen: true };
+    case 'at_most':
+      return { low: Number.NEGATIVE_INFINITY, high: value, lowOpen: true, highOpen: false };
     default:
       return pointInterval(value);
   }

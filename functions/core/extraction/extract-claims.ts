@@ -30,7 +30,14 @@ import { findDocumentNames } from './name-documents.ts';
 import { findLayeredPhrases, type PhraseMatcher } from './phrase-matcher.ts';
 import { type EventReading, readAnniversary, readDate, readDuration } from './read-events.ts';
 import { readValue, type ValueReading } from './read-values.ts';
-import { type Hit, nearestThing, type ReadingContext, windowHits, wordAt } from './reading-context.ts';
+import {
+  clausesJoined,
+  type Hit,
+  nearestThing,
+  type ReadingContext,
+  windowHits,
+  wordAt,
+} from './reading-context.ts';
 import { type Figure, type PublicationDate, recogniseFigures } from './recognise-figures.ts';
 import { type Passages, splitPassages } from './split-passages.ts';
 import { type Tokens, tokenize } from './tokenize.ts';
@@ -236,9 +243,15 @@ function eventWordFor(f: Figure, hits: readonly Hit[]): { hit: Hit; dist: number
 }
 
 /** Which event a date belongs to, from an event word near it ("signed", "established"). */
-function dateEvent(f: Figure, hits: readonly Hit[], verb: Hit | null): string | null {
+function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: Hit | null): string | null {
   const best = verb && verb.value.type === 'event' ? verb.value.metric : null;
-  const hit = nearestThing(hits, f);
+  // Only a thing of the date's own clause says what kind of event it is: "recognised ... on
+  // 9 November 1991, and ... established diplomatic relations" dates a recognition.
+  const clause = ctx.clauses.of[f.numTok]!;
+  const hit = nearestThing(
+    hits.filter((h) => clausesJoined(ctx, ctx.clauses.of[h.tokStart]!, clause)),
+    f,
+  );
   const thing = hit?.value.type === 'thing' ? hit.value.thing : null;
   if (thing?.type === 'relations' && best !== null) return thing.eventMetric;
   if (best === 'founded' && thing && thing.eventMetric !== 'construction_started') return thing.eventMetric;
@@ -259,7 +272,8 @@ function assignDateEvents(ctx: ReadingContext): void {
     if (!prev || w.dist < prev.dist) claimed.set(w.hit, { f, dist: w.dist });
   }
   for (const [hit, { f }] of claimed) ctx.dateVerbs.set(f, hit);
-  for (const [f, hits] of windows) ctx.dateMetrics.set(f, dateEvent(f, hits, ctx.dateVerbs.get(f) ?? null));
+  for (const [f, hits] of windows)
+    ctx.dateMetrics.set(f, dateEvent(ctx, f, hits, ctx.dateVerbs.get(f) ?? null));
 }
 
 function indicesOfDates(figures: Figure[]): number[] {

@@ -201,8 +201,11 @@ function andOpensClause(t: Tokens, i: number, marks: ClauseMarks, sentenceEnd: n
  * ("$2 billion, and $3 billion").
  */
 function commaAndOpensClause(t: Tokens, i: number, marks: ClauseMarks): boolean {
+  if (marks.figure[i + 1] === 1) return false;
   let k = i + 1;
   while (DETERMINERS.has(word(t, k))) k++;
+  // "..., and the two countries established ...": a count after a determiner names, it opens a clause.
+  if (k > i + 1 && marks.figure[k] === 1) return true;
   if (k >= t.count || marks.figure[k] === 1 || t.kind[k] !== WORD) return false;
   if (marks.country[k] === 1) {
     const possessive = isMark(t, k + 1, "'’");

@@ -9,6 +9,7 @@ import currencies from './data/currencies.json' with { type: 'json' };
 import events from './data/events.json' with { type: 'json' };
 import metrics from './data/metrics.json' with { type: 'json' };
 import namedThings from './data/named-things.json' with { type: 'json' };
+import products from './data/products.json' with { type: 'json' };
 import qualifiers from './data/qualifiers.json' with { type: 'json' };
 import units from './data/units.json' with { type: 'json' };
 import {
@@ -62,7 +63,7 @@ export interface KnownWords {
 export function buildKnownWords(hashWord: (w: string) => number): KnownWords {
   const texts: string[] = [...COMMON];
   collectStrings(
-    [boilerplate, countries, currencies, events, metrics, namedThings, qualifiers, units],
+    [boilerplate, countries, currencies, events, metrics, namedThings, products, qualifiers, units],
     texts,
   );
   for (const table of [

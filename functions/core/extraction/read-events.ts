@@ -15,6 +15,7 @@ import {
   lowerBound,
   nearestThing,
   partiesFrom,
+  pushEntity,
   type ReadingContext,
   thingEntities,
   WINDOW,
@@ -32,6 +33,17 @@ export interface EventReading {
   sources: Partial<Record<'metric' | 'entities' | 'period' | 'event', FrameSource>>;
   guessed: FramePart[];
   checkable: boolean;
+}
+
+/** A ratification or accession is one country's act: "Türkiye's parliament ratified the Shusha Declaration". */
+const RATIFYING_EVENTS = new Set(['agreement_ratified', 'agreement_accession']);
+
+function ratifyingEntities(thingId: string, hits: readonly Hit[]): ClaimEntity[] | null {
+  const out: ClaimEntity[] = [];
+  for (const h of hits) if (h.value.type === 'country') pushEntity(out, h.value.id, 'party');
+  if (out.length === 0) return null;
+  pushEntity(out, thingId, 'subject');
+  return out;
 }
 
 /** Event metrics of documents: a date of one means nothing until the document is named. */
@@ -96,8 +108,9 @@ function anniversaryEvent(
   // "the 50th anniversary of the Baikal-Amur Mainline", "BAM's 50th anniversary".
   const t = ctx.t;
   let thingHit: Hit | null = null;
+  const known = hits.some((h) => h.value.type === 'thing' && h.value.thing.derived !== true);
   for (const h of hits) {
-    if (h.value.type !== 'thing') continue;
+    if (h.value.type !== 'thing' || (known && h.value.thing.derived === true)) continue;
     const after = h.tokStart >= f.tokEnd && h.tokStart <= f.tokEnd + 8;
     const before = h.tokEnd <= f.tokStart && h.tokEnd >= f.tokStart - 4;
     if ((after || before) && (thingHit === null || after)) {
@@ -105,6 +118,10 @@ function anniversaryEvent(
       if (after) break;
     }
   }
+  // "The Baku-Tbilisi-Kars railway, which has been operating for ten years, ...": the thing the
+  // ", which" clause is about.
+  const antecedent = eventThing(ctx, f, hits);
+  if (ctx.clauses.kind[ctx.clauses.of[f.numTok]!] === 'relative' && antecedent) thingHit = antecedent;
   for (let k = f.tokEnd; k < Math.min(t.count, f.tokEnd + 6); k++) {
     const cue = matchPhraseAt(ANNIVERSARY_OF, t, k);
     if (
@@ -168,6 +185,22 @@ function anniversaryYear(ctx: ReadingContext, fi: number): Period | null {
   return null;
 }
 
+/**
+ * The thing a duration counts from: one figcheck knows before one named only by the shape of
+ * its name, and in a ", which ..." clause the thing the clause is about.
+ */
+function eventThing(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): Hit | null {
+  const things = hits.filter((h) => h.value.type === 'thing');
+  const known = things.filter((h) => h.value.type === 'thing' && h.value.thing.derived !== true);
+  const pool = known.length > 0 ? known : things;
+  const clause = ctx.clauses.of[f.numTok]!;
+  if (ctx.clauses.kind[clause] === 'relative') {
+    const before = pool.filter((h) => h.tokEnd <= ctx.clauses.start[clause]!);
+    if (before.length > 0) return before[before.length - 1]!;
+  }
+  return nearestThing(pool, f);
+}
+
 function hasPresentMarker(ctx: ReadingContext, f: Figure): boolean {
   const clause = ctx.clauses.of[f.numTok]!;
   const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - 12);
@@ -209,11 +242,13 @@ function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
       refers = true;
   }
   if (!refers) return null;
+  // "The declaration was signed in Shusha ...": the document named last before, in this
+  // paragraph or the one before it.
   const paragraph = ctx.passages.paragraph[f.numTok]!;
   const sentence = ctx.passages.sentence[f.numTok]!;
   for (let k = lowerBound(ctx.hits, f.tokStart) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
-    if (f.tokStart - h.tokStart > 400 || ctx.passages.paragraph[h.tokStart] !== paragraph) break;
+    if (f.tokStart - h.tokStart > 400 || ctx.passages.paragraph[h.tokStart]! < paragraph - 1) break;
     if (ctx.passages.sentence[h.tokStart] !== sentence && h.value.type === 'thing') return h;
   }
   return null;
@@ -248,11 +283,11 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
     const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];
     const thingJoined = sameSentence && clausesJoined(ctx, thingClause, clause);
-    reading.entities = thingEntities(
-      thing.value.thing,
-      ctx,
-      thingJoined ? joined : sameSentence ? hits : [thing, ...joined],
-    );
+    const around = thingJoined ? joined : sameSentence ? hits : [thing, ...joined];
+    const ratifiers = RATIFYING_EVENTS.has(metric) ? ratifyingEntities(thing.value.thing.id, around) : null;
+    reading.entities = ratifiers ?? thingEntities(thing.value.thing, ctx, around);
+    // "The Milli Majlis ratified the Shusha Declaration": which party ratified is not said.
+    if (RATIFYING_EVENTS.has(metric) && !ratifiers) reading.guessed.push('entities');
     reading.sources.entities = thingJoined ? 'clause' : sameSentence ? 'sentence' : 'paragraph';
     reading.sources.event = reading.sources.entities;
     // "... and recalled that the leaders had signed it on 15 June 2021": the document is the other clause's.
@@ -300,7 +335,7 @@ export function readDuration(ctx: ReadingContext, fi: number): EventReading {
   const hits = windowHits(ctx, f);
   const joined = joinedHits(ctx, f, hits);
   const viaCue = anniversaryEvent(ctx, f, joined, false);
-  const thing = viaCue ? null : (nearestThing(joined, f) ?? nearestThing(hits, f));
+  const thing = viaCue ? null : (eventThing(ctx, f, joined) ?? eventThing(ctx, f, hits));
   const ev =
     viaCue ??
     (thing && thing.value.type === 'thing'

@@ -184,6 +184,17 @@ function nextWordInClause(ctx: ReadingContext, h: Hit): string {
   return '';
 }
 
+/** A product or sector named right before the metric words or right after them with "of". */
+function productOf(hits: readonly Hit[], metricHit: Hit): string | null {
+  for (const h of hits) {
+    if (h.value.type !== 'product') continue;
+    const before = h.tokEnd <= metricHit.tokStart && metricHit.tokStart - h.tokEnd <= 1;
+    const after = h.tokStart >= metricHit.tokEnd && h.tokStart - metricHit.tokEnd <= 2;
+    if (before || after) return h.value.id;
+  }
+  return null;
+}
+
 /** "Azerbaijan's $16.5 billion imports": a possessive country right before the figure, the metric right after. */
 function ownerOfFigure(
   ctx: ReadingContext,
@@ -277,6 +288,9 @@ function entitiesFrom(
   if (namedThing) {
     for (const e of thingEntities(namedThing, ctx, hits)) pushEntity(entities, e.id, e.role);
   }
+  // "crude oil exports", "exports of crude oil", "non-oil GDP": a part, not the total.
+  const product = metricHit ? productOf(hits, metricHit) : null;
+  if (product && entities.length > 0) pushEntity(entities, product, 'subject');
   return entities.length > 0 ? { entities, viaArticle, guessed } : null;
 }
 
@@ -447,8 +461,13 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   } else {
     const ownPick = pickMetric(ctx, own, fi, cue, measureReading.shareOf);
     metricHit = ownPick.hit;
+    // "..., with the non-oil sector expanding by 3.1%": a clause with its own subject, about
+    // something else than the figure before it.
+    const ownSubject = wordAt(t, ctx.clauses.start[clause]!) === 'with';
     if (metricHit) metricSource = 'clause';
-    else if (!ownPick.final && anchorReading?.info) {
+    else if (ownSubject) {
+      // No metric of its own: nothing to check it against.
+    } else if (!ownPick.final && anchorReading?.info) {
       info = anchorReading.info;
       metricSource = anchorReading.metricSource === 'sentence' ? 'sentence' : anchorSource;
     } else if (!ownPick.final) {

@@ -11,6 +11,7 @@ import currencies from './data/currencies.json' with { type: 'json' };
 import events from './data/events.json' with { type: 'json' };
 import metrics from './data/metrics.json' with { type: 'json' };
 import namedThings from './data/named-things.json' with { type: 'json' };
+import products from './data/products.json' with { type: 'json' };
 import qualifiers from './data/qualifiers.json' with { type: 'json' };
 import units from './data/units.json' with { type: 'json' };
 import { buildPhraseMatcher, type PhraseMatcher } from './phrase-matcher.ts';
@@ -52,7 +53,9 @@ export type Mention =
   | { type: 'metric'; info: MetricInfo }
   | { type: 'thing'; thing: NamedThing }
   | { type: 'event'; metric: string }
-  | { type: 'mutual' };
+  | { type: 'mutual' }
+  /** What a flow or sector is of ("crude oil exports", "non-oil GDP"): a narrower quantity than the total. */
+  | { type: 'product'; id: string };
 
 function keysOf(phrase: string): string[] {
   const t = tokenize(phrase);
@@ -90,6 +93,12 @@ const eventEntries: Array<[string, Mention]> = Object.entries(events.verbs as Re
   ([w, metric]) => [w, { type: 'event', metric }],
 );
 const mutualEntries: Array<[string, Mention]> = events.mutualMarkers.map((w) => [w, { type: 'mutual' }]);
+const productEntries = entriesOf<Mention>(
+  (products as Array<{ id: string; aliases: string[] }>).map((p) => [
+    p.aliases,
+    { type: 'product', id: p.id },
+  ]),
+);
 
 const mentionEntries = [
   ...thingEntries,
@@ -97,6 +106,7 @@ const mentionEntries = [
   ...metricEntries,
   ...eventEntries,
   ...mutualEntries,
+  ...productEntries,
 ];
 
 /** All context phrases in one matcher; the mention type is the layer. */

@@ -3,7 +3,8 @@
  * ReferenceFact records. Every problem is reported with its line and column, so a data
  * editor can fix the file; nothing is half-accepted here: the caller decides what to import.
  */
-import type { ReferenceFact } from '../model.ts';
+import { MEASURES } from '../measures.ts';
+import type { Measure, ReferenceFact } from '../model.ts';
 import { CsvSyntaxError, parseCsv } from './parse-csv.ts';
 
 export const FACT_COLUMNS = [
@@ -18,11 +19,13 @@ export const FACT_COLUMNS = [
   'source_name',
   'source_url',
   'notes',
+  'measure',
 ] as const;
 
 /** Columns figcheck reads but does not keep (the upstream collection's verbatim quotes). */
 const IGNORED_COLUMNS = new Set(['quote']);
-const REQUIRED_COLUMNS = FACT_COLUMNS.filter((c) => c !== 'notes');
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['notes', 'measure']);
+const REQUIRED_COLUMNS = FACT_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c));
 
 export interface FactRowError {
   line: number;
@@ -37,7 +40,10 @@ export interface ReadFactsResult {
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-const QUALIFIERS = new Set(['exact', 'approx', 'more_than', 'less_than', '']);
+const QUALIFIERS = new Set(['exact', 'approx', 'more_than', 'less_than', 'at_least', 'at_most', '']);
+/** What a value measures, when its metric's name does not say it (docs/claim-frames.md). */
+const MEASURE_NAMES: ReadonlySet<string> = new Set(MEASURES);
+const QUARTER_OR_HALF = /^\d{4}-(?:Q[1-4]|H[12])$/;
 
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
@@ -50,7 +56,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 function isPeriod(value: string): boolean {
-  if (value === '') return true;
+  if (value === '' || QUARTER_OR_HALF.test(value)) return true;
   const parts = value.split('/');
   return parts.length <= 2 && parts.every(isIsoDate);
 }
@@ -127,7 +133,8 @@ export function toReferenceFact(
     }
   }
   const period = get('period');
-  if (!isPeriod(period)) fail('period', `period "${period}" must be YYYY, YYYY-MM, YYYY-MM-DD or A/B`);
+  if (!isPeriod(period))
+    fail('period', `period "${period}" must be YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or A/B`);
   const unit = get('unit');
   const rawValue = get('value');
   let value: number | string | null = null;
@@ -144,7 +151,13 @@ export function toReferenceFact(
   if (rawValue !== '' && unit === '') fail('unit', 'unit is empty');
   const qualifier = get('qualifier');
   if (!QUALIFIERS.has(qualifier))
-    fail('qualifier', `qualifier "${qualifier}" must be exact, approx, more_than or less_than`);
+    fail(
+      'qualifier',
+      `qualifier "${qualifier}" must be exact, approx, more_than, less_than, at_least or at_most`,
+    );
+  const measure = get('measure');
+  if (measure !== '' && !MEASURE_NAMES.has(measure))
+    fail('measure', `measure "${measure}" must be empty or one of ${MEASURES.join(', ')}`);
   const asOf = get('as_of');
   if (asOf !== '' && !isIsoDate(asOf)) fail('as_of', `as_of "${asOf}" is not an ISO date`);
   const sourceName = get('source_name');
@@ -154,21 +167,22 @@ export function toReferenceFact(
     fail('source_url', `source_url "${sourceUrl}" is not an http(s) URL`);
 
   if (errors.length > 0) return { errors };
-  return {
-    fact: {
-      id,
-      metric,
-      entities,
-      period,
-      value,
-      unit,
-      qualifier: qualifier as ReferenceFact['qualifier'],
-      asOf,
-      sourceName,
-      sourceUrl,
-      notes: get('notes'),
-    },
+  const fact: ReferenceFact = {
+    id,
+    metric,
+    entities,
+    period,
+    value,
+    unit,
+    qualifier: qualifier as ReferenceFact['qualifier'],
+    asOf,
+    sourceName,
+    sourceUrl,
+    notes: get('notes'),
   };
+  // Only a stated measure is kept, so that facts loaded before the column existed keep their revision.
+  if (measure !== '') fact.measure = measure as Measure;
+  return { fact };
 }
 
 /** Stringifies one JSON value the way the CSV would carry it, or reports its type. */

@@ -87,7 +87,7 @@ describe('decideVerdict on date claims, at the stated precision', () => {
     const verdict = decideVerdict(dateClaim('2022-02'), [], context);
     expect(verdict.verdict).toBe('unverifiable');
     expect(verdict.explanation).toBe(
-      'No reference date for agreement signed of AZ, RU and declaration_allied_interaction.',
+      'No reference date for agreement signed of declaration allied interaction.',
     );
   });
 });

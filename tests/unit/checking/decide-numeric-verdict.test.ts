@@ -305,10 +305,12 @@ describe('decideVerdict on numeric claims: entities and direction', () => {
     });
     const verdict = decideVerdict(investment, [fact], context);
     expect(verdict.verdict).toBe('unverifiable');
-    expect(verdict.explanation).toBe('No reference fact for investment stock of RU and AZ.');
+    expect(verdict.explanation).toBe(
+      'No reference states this quantity. The nearest, $6 billion as of 2022-04 (News.Az, 2024-02-12), does not apply: the reference is about the flow from AZ to RU.',
+    );
   });
 
-  it('matches a target-only claim to facts whose source is someone else', () => {
+  it("does not read one investor's figure as the total a claim with only its target states", () => {
     const claim = { ...investment, entities: [{ id: 'AZ', role: 'target' as const }] };
     const into = buildFact({
       metric: 'investment_stock',
@@ -323,7 +325,9 @@ describe('decideVerdict on numeric claims: entities and direction', () => {
       period: '2022-04',
       value: 1.2e9,
     });
-    expect(decideVerdict(claim, [into, outOf], context).evidence.map((e) => e.factId)).toEqual(['F900']);
+    const verdict = decideVerdict(claim, [into, outOf], context);
+    expect(verdict.verdict).toBe('unverifiable');
+    expect(verdict.explanation).toContain('the claim names only one end of the flow');
   });
 
   it('matches symmetric trade turnover in either order', () => {
@@ -373,7 +377,7 @@ describe('decideVerdict on numeric claims: periods', () => {
     );
     expect(verdict.verdict).toBe('unverifiable');
     expect(verdict.explanation).toBe(
-      'No reference for 2023; the latest is 2021: $3 billion (EADaily, 2022-04-26).',
+      'The reference gives 2021, $3 billion (EADaily, 2022-04-26); the claim is about 2023.',
     );
     expect(verdict.evidence.map((e) => e.factId)).toEqual(['F140']);
   });
@@ -385,7 +389,26 @@ describe('decideVerdict on numeric claims: periods', () => {
       context,
     );
     expect(verdict.verdict).toBe('unverifiable');
-    expect(verdict.explanation).toBe('No reference for 2023.');
+    expect(verdict.explanation).toBe(
+      'The reference gives January-October 2023, $4 billion (News.Az, 2024-02-12); the claim is about 2023.',
+    );
+  });
+
+  it('does not let a full year stand in for its first half, and says which is which', () => {
+    const verdict = decideVerdict(
+      buildClaim({
+        text: '$1.4 billion',
+        value: 1.4e9,
+        significantFigures: 2,
+        period: { value: '2023-01/2023-06', basis: 'stated', granularity: 'half' },
+      }),
+      [buildFact({ value: 4.4e9 })],
+      context,
+    );
+    expect(verdict.verdict).toBe('unverifiable');
+    expect(verdict.explanation).toBe(
+      'The reference gives 2023 as a whole, $4.4 billion (News.Az, 2024-02-12); the claim is about the first half of 2023.',
+    );
   });
 
   it('marks a figure outdated when it matches the previous year and the claimed year disagrees', () => {
@@ -504,38 +527,51 @@ describe('decideVerdict on numeric claims: several facts for one period', () => 
     expect(verdict.evidence.map((e) => e.factId)).toEqual(['A', 'B']);
   });
 
-  it('is ambiguous, listing both sides, when sources disagree about the claim', () => {
-    const verdict = decideVerdict(
-      buildClaim({
-        text: '$3.4 billion',
-        value: 3.4e9,
-        significantFigures: 2,
-        period: { value: '2021', basis: 'stated' },
-      }),
-      [
-        buildFact({
-          id: 'F141',
-          period: '2021',
-          value: 3.4e9,
-          qualifier: 'approx',
-          sourceName: 'Sputnik',
-          asOf: '2022-04-28',
-        }),
-        buildFact({
-          id: 'F139',
-          entities: ['AZ', 'RU'],
-          period: '2021',
-          value: 2.99e9,
-          sourceName: 'Perceptiofr',
-          asOf: '',
-        }),
-      ],
-      context,
-    );
-    expect(verdict.verdict).toBe('ambiguous');
+  const claim2021 = buildClaim({
+    text: '$3.4 billion',
+    value: 3.4e9,
+    significantFigures: 2,
+    period: { value: '2021', basis: 'stated' },
+  });
+  const russianSide = buildFact({
+    id: 'F141',
+    period: '2021',
+    value: 3.4e9,
+    qualifier: 'approx',
+    sourceName: 'Sputnik',
+    asOf: '2022-04-28',
+  });
+
+  it("supports a bilateral figure that one side's statistics give, naming the other side's", () => {
+    const azerbaijaniSide = buildFact({
+      id: 'F139',
+      entities: ['AZ', 'RU'],
+      period: '2021',
+      value: 2.99e9,
+      sourceName: 'Perceptiofr',
+      asOf: '',
+    });
+    const verdict = decideVerdict(claim2021, [russianSide, azerbaijaniSide], context);
+    expect(verdict.verdict).toBe('supported');
     expect(verdict.evidence.map((e) => e.factId)).toEqual(['F141', 'F139']);
     expect(verdict.explanation).toBe(
-      "References disagree on '$3.4 billion': for it, $3.4 billion in 2021 (Sputnik, 2022-04-28); against it, $2.99 billion in 2021 (Perceptiofr).",
+      "Reference: $3.4 billion in 2021 (Sputnik, 2022-04-28), as stated by the RU side; '$3.4 billion' holds. The AZ side gives $2.99 billion in 2021 (Perceptiofr).",
+    );
+  });
+
+  it('is ambiguous, listing both, when sources of the same side disagree about the claim', () => {
+    const sameSide = buildFact({
+      id: 'F999',
+      period: '2021',
+      value: 2.99e9,
+      sourceName: 'Interfax',
+      asOf: '2022-05-01',
+    });
+    const verdict = decideVerdict(claim2021, [russianSide, sameSide], context);
+    expect(verdict.verdict).toBe('ambiguous');
+    expect(verdict.evidence.map((e) => e.factId)).toEqual(['F141', 'F999']);
+    expect(verdict.explanation).toBe(
+      "References disagree on '$3.4 billion': for it, $3.4 billion in 2021 (Sputnik, 2022-04-28); against it, $2.99 billion in 2021 (Interfax, 2022-05-01).",
     );
   });
 

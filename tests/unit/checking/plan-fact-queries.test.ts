@@ -7,13 +7,30 @@ import { loadSampleClaims } from '../../support/load-sample-claims.ts';
 const sample = loadSampleClaims(fileURLToPath(new URL('../../fixtures/sample-claims.json', import.meta.url)));
 
 describe('planFactQueries', () => {
-  it('plans the sample article as five distinct queries, events by their own metrics and entities', () => {
+  it('plans the sample article as six distinct queries, events by their own metrics and entities', () => {
     expect(planFactQueries(sample.claims)).toEqual([
       { metric: 'construction_started', entities: ['bam_railway'] },
       { metric: 'trade_turnover', entities: ['RU', 'AZ'] },
       { metric: 'exchange_rate', entities: ['USD'] },
       { metric: 'investment_stock', entities: ['RU', 'AZ'] },
-      { metric: 'agreement_signed', entities: ['AZ', 'RU', 'declaration_allied_interaction'] },
+      // A dated document is looked up by its own name, its parties' other documents beside it.
+      { metric: 'agreement_signed', entities: ['declaration_allied_interaction'] },
+      { metric: 'agreement_signed', entities: ['AZ', 'RU'] },
+    ]);
+  });
+
+  it('asks for the other side of a flow with both ends', () => {
+    const claim = buildClaim({
+      metric: 'imports',
+      entities: [
+        { id: 'IT', role: 'source' },
+        { id: 'AZ', role: 'target' },
+      ],
+    });
+    expect(planFactQueries([claim])).toEqual([
+      { metric: 'imports', entities: ['IT', 'AZ'] },
+      { metric: 'exports', entities: ['IT', 'AZ'] },
+      { metric: 'exchange_rate', entities: ['USD'] },
     ]);
   });
 

@@ -29,7 +29,7 @@ describe('readReferenceFactsCsv', () => {
       readFileSync(new URL('../../../data/facts.csv', import.meta.url), 'utf8'),
     );
     expect(errors).toEqual([]);
-    expect(facts).toHaveLength(231);
+    expect(facts).toHaveLength(249);
     expect(facts[0]).toEqual({
       id: 'F001',
       metric: 'trade_turnover',
@@ -44,6 +44,31 @@ describe('readReferenceFactsCsv', () => {
       notes: 'Russian side statement; rounded to $4.4 bn',
     });
     expect(facts.find((f) => f.id === 'F220')?.value).toBe('2022-02-22');
+    // A change is stated as such; every other fact's measure follows from its metric.
+    expect(facts.find((f) => f.id === 'F242')).toMatchObject({
+      metric: 'foreign_trade_turnover',
+      measure: 'change',
+      value: -1.5e9,
+    });
+    expect(facts.filter((f) => f.measure !== undefined).every((f) => f.measure === 'change')).toBe(true);
+    expect(facts.find((f) => f.id === 'F180')?.qualifier).toBe('at_least');
+  });
+
+  it('reads quarters and halves as periods and a stated measure, and rejects an unknown measure', () => {
+    const withMeasure = `${HEADER},measure\n${GOOD.replace(',2023,', ',2023-Q2,')},change\n${GOOD.replace('F1,', 'F2,').replace(',2023,', ',2023-H1,')},\n${GOOD.replace('F1,', 'F3,')},rise`;
+    const { facts, errors } = readReferenceFactsCsv(withMeasure);
+    expect(facts.map((f) => [f.period, f.measure])).toEqual([
+      ['2023-Q2', 'change'],
+      ['2023-H1', undefined],
+    ]);
+    expect(errors).toEqual([
+      {
+        line: 4,
+        column: 'measure',
+        message:
+          'measure "rise" must be empty or one of level, change, growth, share, rate, target, forecast, count, event_date, anniversary, duration',
+      },
+    ]);
   });
 
   it('accepts the upstream file with its quote column and drops the quotes', () => {
@@ -59,7 +84,7 @@ describe('readReferenceFactsCsv', () => {
     [
       'period',
       GOOD.replace(',2023,', ',2023-13,'),
-      'period "2023-13" must be YYYY, YYYY-MM, YYYY-MM-DD or A/B',
+      'period "2023-13" must be YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or A/B',
     ],
     [
       'entities',
@@ -69,7 +94,7 @@ describe('readReferenceFactsCsv', () => {
     [
       'qualifier',
       GOOD.replace('approx', 'roughly'),
-      'qualifier "roughly" must be exact, approx, more_than or less_than',
+      'qualifier "roughly" must be exact, approx, more_than, less_than, at_least or at_most',
     ],
     ['as_of', GOOD.replace('2024-02-12', '12/02/2024'), 'as_of "12/02/2024" is not an ISO date'],
     [

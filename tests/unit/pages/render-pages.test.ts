@@ -53,6 +53,20 @@ const SUPPORTED = placeClaim(
     },
   ],
   'Reference: $4.4 billion in 2023 (State Statistics Committee, 2024-02-12).',
+  {
+    frame: {
+      measure: 'level',
+      metric: 'trade_turnover',
+      entities: [
+        { id: 'RU', role: 'party' },
+        { id: 'AZ', role: 'party' },
+      ],
+      period: { value: '2023', basis: 'inferred', granularity: 'year' },
+      comparison: { role: 'base', with: 'c2' },
+      sources: { measure: 'clause', metric: 'clause', entities: 'clause', period: 'default' },
+      guessed: ['period'],
+    },
+  },
 );
 const CONTRADICTED = placeClaim(
   'c2',
@@ -395,9 +409,25 @@ describe('renderReport', () => {
       `In the sentence: Investors ${IMG_TAG} put in $5 billion last year.`,
       'As understood: $5,000,000,000',
       'Qualifier: exact',
-      'Period: 2023 (stated in the text)',
+      'Measure: a level',
       'Metric: trade turnover',
+      'About: RU and AZ (parties)',
+      'Period: 2023 (year, stated in the text)',
+      'Guessed: nothing',
     ]);
+  });
+
+  it('shows the frame: what was read where, what it is compared with, and what was guessed', () => {
+    const rows = definitions(document.querySelector('#claim-c1 dl'));
+    expect(rows.slice(4)).toEqual([
+      'Measure: a level',
+      'Metric: trade turnover',
+      'About: RU and AZ (parties)',
+      "Period: 2023 (year, not in the text; figcheck's default for this kind of figure)",
+      'Comparison: compared with another figure of the sentence',
+      'Guessed: the period (2023: the article states none for this figure)figcheck marks no claim contradicted on a guess.',
+    ]);
+    expect(document.querySelector('#claim-c1 dl a')?.getAttribute('href')).toBe('#claim-c2');
   });
 
   it('shows the reference value, period, deviation, source and as-of date', () => {
@@ -429,7 +459,10 @@ describe('renderReport', () => {
       'In the sentence: Officials counted 300 firms at the fair.',
       'As understood: 300',
       'Qualifier: exact',
+      'Measure: a count',
+      'About: RU and AZ (parties)',
       'Period: none',
+      'Guessed: nothing',
     ]);
   });
 

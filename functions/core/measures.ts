@@ -1,0 +1,16 @@
+/** The measures a figure or a reference fact can state (docs/claim-frames.md), for validators. */
+import type { Measure } from './model.ts';
+
+export const MEASURES: readonly Measure[] = [
+  'level',
+  'change',
+  'growth',
+  'share',
+  'rate',
+  'target',
+  'forecast',
+  'count',
+  'event_date',
+  'anniversary',
+  'duration',
+];

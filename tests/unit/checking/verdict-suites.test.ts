@@ -1,0 +1,83 @@
+/**
+ * The false-alarm suites: short articles in agency style, checked end to end (extraction, frames,
+ * verdicts) against the shipped reference table plus each suite's own fixture facts.
+ *
+ * - accurate.jsonl: every figure is right, or has no applicable fact. Nothing may be
+ *   contradicted, outdated or ambiguous, however many traps (a half-year figure beside an annual
+ *   fact, a comparison year, a change beside a level) the article holds.
+ * - one-wrong.jsonl: one figure (`wrong`) is deliberately wrong in a frame the table holds; it
+ *   must be contradicted, and no other figure may be flagged.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkArticle } from '../../../functions/core/index.ts';
+import type { CheckedClaim, ReferenceFact } from '../../../functions/core/model.ts';
+import { InMemoryReferenceStore } from '../../support/in-memory-reference-store.ts';
+import { readFactsCsv } from '../../support/read-facts-csv.ts';
+
+interface SuiteArticle {
+  id: string;
+  publishedAt: string;
+  title: string;
+  text: string;
+  wrong?: string;
+  note?: string;
+}
+
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const shipped = readFactsCsv(path('../../../data/facts.csv'));
+
+function loadSuite(name: string): { articles: SuiteArticle[]; facts: ReferenceFact[] } {
+  const articles = readFileSync(path(`../../fixtures/verdict-suites/${name}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SuiteArticle);
+  const facts = [...shipped, ...readFactsCsv(path(`../../fixtures/verdict-suites/${name}-facts.csv`))];
+  return { articles, facts };
+}
+
+const FLAGS = new Set(['contradicted', 'outdated', 'ambiguous']);
+
+function flagged(claims: readonly CheckedClaim[]): string[] {
+  return claims.filter((c) => FLAGS.has(c.verdict.verdict)).map((c) => `${c.text}: ${c.verdict.explanation}`);
+}
+
+describe('false alarms on accurate articles', () => {
+  const { articles, facts } = loadSuite('accurate');
+  const store = new InMemoryReferenceStore(facts);
+
+  it('has at least 40 articles', () => {
+    expect(articles.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(articles.map((a) => [a.id, a.title, a] as const))(
+    '%s (%s) raises no flag',
+    async (_id, _title, article) => {
+      const result = await checkArticle({ text: article.text, publishedAt: article.publishedAt }, store);
+      expect(result.claims.length).toBeGreaterThan(0);
+      expect(flagged(result.claims)).toEqual([]);
+    },
+  );
+});
+
+describe('articles with one wrong figure', () => {
+  const { articles, facts } = loadSuite('one-wrong');
+  const store = new InMemoryReferenceStore(facts);
+
+  it('has at least 40 articles', () => {
+    expect(articles.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(articles.map((a) => [a.id, a.wrong, a] as const))(
+    '%s flags "%s" as contradicted and nothing else',
+    async (_id, _wrong, article) => {
+      const result = await checkArticle({ text: article.text, publishedAt: article.publishedAt }, store);
+      const at = article.text.indexOf(article.wrong ?? '');
+      const wrong = result.claims.find((c) => c.start <= at && at < c.end);
+      expect(wrong, `no claim covers "${article.wrong}"`).toBeDefined();
+      expect(wrong?.verdict.verdict, wrong?.verdict.explanation).toBe('contradicted');
+      expect(flagged(result.claims.filter((c) => c !== wrong))).toEqual([]);
+    },
+  );
+});
