@@ -158,9 +158,17 @@ function defaultPeriod(ctx: ReadingContext, reading: ValueReading): Period | nul
 }
 
 export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodReading | undefined)[] {
+  const out: (PeriodReading | undefined)[] = new Array(readings.length);
+  // Only the sentences with value figures, and the paragraphs before them, need period phrases.
+  const paragraphs = new Set<number>();
+  readings.forEach((r, fi) => {
+    if (r) paragraphs.add(ctx.passages.paragraph[ctx.figures[fi]!.numTok]!);
+  });
+  if (paragraphs.size === 0) return out;
   const refs = new Map<number, PeriodRef[]>();
   for (const di of ctx.dateIndex) {
     const d = ctx.figures[di]!;
+    if (!paragraphs.has(ctx.passages.paragraph[d.numTok]!)) continue;
     if (ctx.dateMetrics.get(d)) continue;
     const clause = ctx.clauses.of[d.numTok]!;
     if (ctx.clauses.kind[clause] === 'attribution') continue;
@@ -180,7 +188,6 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     }
     return false;
   };
-  const out: (PeriodReading | undefined)[] = new Array(readings.length);
   const owned = new Set<Figure>();
   /** Clauses where some figure has a period of its own, which others of the clause may share. */
   const withOwnPeriod = new Set<number>();

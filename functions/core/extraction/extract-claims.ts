@@ -245,15 +245,16 @@ function eventWordFor(f: Figure, hits: readonly Hit[]): { hit: Hit; dist: number
 /** Which event a date belongs to, from an event word near it ("signed", "established"). */
 function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: Hit | null): string | null {
   const best = verb && verb.value.type === 'event' ? verb.value.metric : null;
+  if (best === null) return null;
   // Only a thing of the date's own clause says what kind of event it is: "recognised ... on
   // 9 November 1991, and ... established diplomatic relations" dates a recognition.
   const clause = ctx.clauses.of[f.numTok]!;
   const hit = nearestThing(
-    hits.filter((h) => clausesJoined(ctx, ctx.clauses.of[h.tokStart]!, clause)),
+    hits.filter((h) => h.value.type === 'thing' && clausesJoined(ctx, ctx.clauses.of[h.tokStart]!, clause)),
     f,
   );
   const thing = hit?.value.type === 'thing' ? hit.value.thing : null;
-  if (thing?.type === 'relations' && best !== null) return thing.eventMetric;
+  if (thing?.type === 'relations') return thing.eventMetric;
   if (best === 'founded' && thing && thing.eventMetric !== 'construction_started') return thing.eventMetric;
   return best;
 }
@@ -396,6 +397,9 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
       const shown = reading.metric !== null || period?.source !== 'default' ? (period?.period ?? null) : null;
       frame = valueFrame(reading, shown, period?.source, claimIdOf);
       checkable = valueCheckable(ctx, f, reading);
+    } else if (f.kind === 'date' && !all && !ctx.dateMetrics.get(f)) {
+      // A date that dates no event only sets the period of other figures.
+      continue;
     } else if (f.kind === 'date' || f.kind === 'anniversary' || f.kind === 'duration') {
       const event =
         f.kind === 'date'

@@ -214,7 +214,7 @@ function hasPresentMarker(ctx: ReadingContext, f: Figure): boolean {
  * "signed the Agreement ... in Tashkent on 22 August 2024"), else the nearest after it ("In 1994,
  * the Treaty ... was signed").
  */
-function datedThing(hits: readonly Hit[], f: Figure, verb: Hit | undefined): Hit | null {
+function datedThing(hits: readonly Hit[], f: Figure): Hit | null {
   let before: Hit | null = null;
   let after: Hit | null = null;
   for (const h of hits) {
@@ -223,12 +223,8 @@ function datedThing(hits: readonly Hit[], f: Figure, verb: Hit | undefined): Hit
       if (f.tokStart - h.tokEnd <= 20 && (before === null || h.tokStart > before.tokStart)) before = h;
     } else if (h.tokStart >= f.tokEnd && after === null) after = h;
   }
-  // "The Agreement on X, signed ... on 25 February 2020, was ratified with the Y Agreement":
-  // a thing after the date belongs to it only when the event word follows the date too.
-  if (before) return before;
-  if (after && (verb === undefined || verb.tokStart >= f.tokEnd || after.tokStart - f.tokEnd <= 3))
-    return after;
-  return after;
+  // "The Agreement on X, signed ... on 25 February 2020, was ratified with the Y Agreement".
+  return before ?? after;
 }
 
 /** "The document was signed in Moscow on 22 February 2022": the document of the sentence before. */
@@ -278,7 +274,7 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   reading.sources.metric = verbJoined ? 'clause' : 'sentence';
   if (!verbJoined) reading.guessed.push('metric');
   const joined = joinedHits(ctx, f, hits);
-  const thing = datedThing(joined, f, verb) ?? datedThing(hits, f, verb) ?? earlierThing(ctx, f);
+  const thing = datedThing(joined, f) ?? datedThing(hits, f) ?? earlierThing(ctx, f);
   if (thing && thing.value.type === 'thing') {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
     const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];

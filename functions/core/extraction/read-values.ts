@@ -52,6 +52,8 @@ export interface ValueReading {
 
 const QUANTITY_FLOWS = new Set(['gas_supply', 'exports', 'imports', 'capacity']);
 const PARAGRAPH_LOOKBACK = 400;
+/** How many earlier sentences of the paragraph a figure may read what its own sentence lacks from. */
+const PARAGRAPH_SENTENCES = 3;
 const WINDOW_TOKENS = 30;
 
 function isCountable(m: MetricInfo): boolean {
@@ -298,20 +300,38 @@ function entitiesFrom(
  * Mentions of the sentences of the paragraph before the figure's sentence, in text order, with
  * "the country" standing for the country named last before it.
  */
+const paragraphHitsCache = new WeakMap<ReadingContext, Map<number, Hit[]>>();
+
 function paragraphHits(ctx: ReadingContext, fi: number): Hit[] {
   const f = ctx.figures[fi]!;
   const sentence = ctx.passages.sentence[f.numTok]!;
+  // Every figure of a sentence looks back at the same earlier sentences: read them once.
+  let bySentence = paragraphHitsCache.get(ctx);
+  if (!bySentence) {
+    bySentence = new Map();
+    paragraphHitsCache.set(ctx, bySentence);
+  }
+  const cached = bySentence.get(sentence);
+  if (cached) return cached;
   const paragraph = ctx.passages.paragraph[f.numTok]!;
+  let first = f.tokStart;
+  while (first > 0 && ctx.passages.sentence[first - 1] === sentence) first--;
   const before: Hit[] = [];
-  for (let k = lowerBound(ctx.hits, f.tokStart) - 1; k >= 0; k--) {
+  for (let k = lowerBound(ctx.hits, first) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
-    if (f.tokStart - h.tokStart > PARAGRAPH_LOOKBACK || ctx.passages.paragraph[h.tokStart] !== paragraph)
+    const back = sentence - ctx.passages.sentence[h.tokStart]!;
+    if (
+      first - h.tokStart > PARAGRAPH_LOOKBACK ||
+      back > PARAGRAPH_SENTENCES ||
+      ctx.passages.paragraph[h.tokStart] !== paragraph
+    )
       break;
-    if (ctx.passages.sentence[h.tokStart] === sentence) continue;
     if (ctx.clauses.kind[ctx.clauses.of[h.tokStart]!] === 'attribution') continue;
     before.push(h);
   }
-  return before.reverse();
+  before.reverse();
+  bySentence.set(sentence, before);
+  return before;
 }
 
 /** "the country", "the country's", "this country": the country named last before the figure's sentence. */
