@@ -99,6 +99,8 @@ export interface ClaimFrame {
   event?: ClaimEvent;
   /** For a figure compared with another ("from A to B", "compared with Y"): its role and the other's claim id. */
   comparison?: { role: 'base' | 'result'; with: string };
+  /** For a change or growth, "fall" when the words say it went down ("fell 3%", "a decline of"): the value is then negative. */
+  direction?: 'rise' | 'fall';
   sources: Partial<Record<'measure' | 'metric' | 'entities' | 'period' | 'event', FrameSource>>;
   /** Parts taken from outside the figure's clause, or defaults: never the ground of a contradiction. */
   guessed: FramePart[];

@@ -66,6 +66,7 @@ const frameSchema = z
       })
       .optional(),
     comparison: z.object({ role: z.enum(['base', 'result']), with: z.string() }).optional(),
+    direction: z.enum(['rise', 'fall']).optional(),
     sources: z.record(z.string(), frameSourceSchema),
     guessed: z.array(z.enum(['measure', 'metric', 'entities', 'period', 'event'])),
   })

@@ -76,6 +76,8 @@ function isBasePeriod(ctx: ReadingContext, d: Figure): boolean {
     // "from January to May 2024" is a run of months, not a comparison; "goods from China in 2023"
     // is a flow's source, and only "from" right before the period names a base ("up 17% from 2022").
     if (w === 'from') return d.qualifier !== 'range' && d.tokStart - k <= 2;
+    // "up 7.7 percent on 2022", "a rise of 5% over 2021": the year compared with.
+    if ((w === 'on' || w === 'over') && d.tokStart - k === 1) return /^\d{4}$/.test(String(d.value));
     if (BASE_WORDS.has(w)) return true;
   }
   return false;
@@ -299,7 +301,10 @@ function inheritPeriod(
     const pairs =
       (reading.measure === 'change' || reading.measure === 'growth') !==
       (other.measure === 'change' || other.measure === 'growth');
-    if (pairs || g > fi) return { period: theirs.period, source: 'clause' };
+    // "grew by $212 million to $2.4 billion in 2023": the level after is the one the change led to,
+    // not any later level of the clause ("an increase of 20.7%, near the $2.18 billion of 2019").
+    const ledTo = g < fi || wordAt(ctx.t, ctx.figures[g]!.tokStart - 1) === 'to';
+    if ((pairs && ledTo) || (g > fi && !pairs)) return { period: theirs.period, source: 'clause' };
   }
   if (reading.anchor !== null) {
     const main = resolved(reading.anchor);

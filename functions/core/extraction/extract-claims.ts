@@ -22,7 +22,7 @@
  * also set a bound (more_than/at_least -> low; less_than/at_most and "nearly"/"almost" -> high).
  * Dates are ISO at their precision; spans of dates ("2012-13", "January-March 2024") are "A/B".
  */
-import type { Claim, ClaimFrame, FramePart, FrameSource, MetricAlias, Period } from '../model.ts';
+import type { Claim, ClaimFrame, FramePart, FrameSource, MetricAlias, Period, Qualifier } from '../model.ts';
 import { assignPeriods } from './assign-periods.ts';
 import { findClauses } from './find-clauses.ts';
 import { foldText } from './fold-text.ts';
@@ -130,6 +130,13 @@ function isReference(t: Tokens, f: Figure): boolean {
   return typeof f.value === 'number' && f.value < 10 && DETERMINERS.has(wordAt(t, f.tokStart - 1));
 }
 
+const MIRRORED_QUALIFIER: Partial<Record<Qualifier, Qualifier>> = {
+  more_than: 'less_than',
+  less_than: 'more_than',
+  at_least: 'at_most',
+  at_most: 'at_least',
+};
+
 const GUESSED_SOURCES: ReadonlySet<FrameSource> = new Set(['sentence', 'paragraph', 'default']);
 
 /** The frame of a value figure, with what of it is a guess. */
@@ -168,6 +175,7 @@ function valueFrame(
   };
   if (reading.comparison)
     frame.comparison = { role: reading.comparison.role, with: claimIdOf(reading.comparison.with) };
+  if (reading.direction) frame.direction = reading.direction;
   return frame;
 }
 
@@ -453,6 +461,16 @@ function buildClaim(
   };
   if (f.low !== undefined) claim.low = f.low;
   if (f.high !== undefined) claim.high = f.high;
+  // "fell 3%", "a decline of $1.5 billion": a change downwards is negative, as statistics offices publish it.
+  if (frame.direction === 'fall' && typeof f.value === 'number' && f.value > 0) {
+    claim.value = -f.value;
+    if (typeof f.high === 'number') claim.low = -f.high;
+    else delete claim.low;
+    if (typeof f.low === 'number') claim.high = -f.low;
+    else delete claim.high;
+    // "fell by more than 3%" is a change below -3%.
+    claim.qualifier = MIRRORED_QUALIFIER[f.qualifier] ?? f.qualifier;
+  }
   if (f.datePrecision) claim.datePrecision = f.datePrecision;
   if (frame.event) claim.event = frame.event;
   if (f.carriedUnit) claim.carriedUnit = true;

@@ -16,6 +16,8 @@ export interface MeasureReading {
   marked: boolean;
   /** For "X% of Y": the token where Y starts. */
   shareOf?: number;
+  /** For a change or growth, which way the words say it went. */
+  direction?: 'rise' | 'fall';
 }
 
 const CHANGE_VERBS = new Set([
@@ -133,6 +135,74 @@ export const CHANGE_NOUNS: ReadonlySet<string> = new Set([
   'loss',
   'uptick',
 ]);
+/** Words of a change that say it went down: "fell 3%", "a decline of 2.1%", "12% less than". */
+const FALLING = new Set([
+  'decreased',
+  'decrease',
+  'decreases',
+  'decreasing',
+  'fell',
+  'fall',
+  'falls',
+  'falling',
+  'fallen',
+  'declined',
+  'decline',
+  'declines',
+  'declining',
+  'dropped',
+  'drop',
+  'drops',
+  'contracted',
+  'contract',
+  'contraction',
+  'shrank',
+  'shrunk',
+  'shrink',
+  'slid',
+  'slipped',
+  'plunged',
+  'plunge',
+  'plummeted',
+  'tumbled',
+  'slumped',
+  'slump',
+  'sank',
+  'lost',
+  'loss',
+  'narrowed',
+  'lowered',
+  'cut',
+  'reduced',
+  'reduction',
+  'retreated',
+  'weakened',
+  'downturn',
+  'down',
+  'less',
+  'lower',
+  'below',
+]);
+/** Words of a change that say it went up. */
+const RISING = new Set(
+  (
+    'rose rise rises rising risen grew grow grows growing grown increased increase increases increasing ' +
+    'jumped jump jumps climbed climb expanded expand expands expansion surged surge soared gained gain gains ' +
+    'added widened raised hiked boosted up more higher above upturn uptick growth'
+  ).split(' '),
+);
+
+function directionOf(w: string): 'rise' | 'fall' | undefined {
+  return FALLING.has(w) ? 'fall' : RISING.has(w) ? 'rise' : undefined;
+}
+
+/** The cue with the direction its word gives, for a change or growth. */
+function withDirection(reading: MeasureReading, w: string): MeasureReading {
+  if (reading.cue !== 'change' && reading.cue !== 'growth') return reading;
+  const direction = directionOf(w);
+  return direction ? { ...reading, direction } : reading;
+}
+
 const COMPARATIVES = new Set(['more', 'less', 'higher', 'lower', 'up', 'down', 'above', 'below']);
 const YEAR_ON_YEAR = new Set(['year-on-year', 'yoy', 'y/y']);
 const SHARE_VERBS = new Set([
@@ -256,26 +326,37 @@ export function readMeasure(
       const w = word(t, k);
       if ((w1 === 'by' && BY_VERBS.has(w)) || (w1 === 'of' && CHANGE_NOUNS.has(w))) {
         const goal = goalOrLevel(t, k - 1, from, other);
-        return { cue: goal === 'level' ? changed : goal, marked: true };
+        return withDirection({ cue: goal === 'level' ? changed : goal, marked: true }, w);
       }
     }
   }
   // "The IMF expects the economy to grow 2.5%": a change that is expected is a forecast.
-  const expected = (): MeasureReading => {
+  const expected = (w: string): MeasureReading => {
     const goal = goalOrLevel(t, before, from, other);
-    return { cue: goal === 'level' ? changed : goal, marked: true };
+    return withDirection({ cue: goal === 'level' ? changed : goal, marked: true }, w);
   };
-  if ((w1 === 'up' || w1 === 'down') && !isMark(t, before - 1, '-')) return { cue: changed, marked: true };
-  if (CHANGE_VERBS.has(w1) && w1 !== 'up' && w1 !== 'down') return expected();
+  if ((w1 === 'up' || w1 === 'down') && !isMark(t, before - 1, '-'))
+    return withDirection({ cue: changed, marked: true }, w1);
+  if (CHANGE_VERBS.has(w1) && w1 !== 'up' && w1 !== 'down') return expected(w1);
   // "a 3% decline", "a $1.5 billion increase", "12% more than in 2022", "12.3% year-on-year".
-  if (CHANGE_NOUNS.has(after) || yearOnYearAt(t, f.tokEnd)) return expected();
+  if (CHANGE_NOUNS.has(after)) return expected(after);
+  if (yearOnYearAt(t, f.tokEnd)) return expected(verbBefore(t, before, from, other));
   if (COMPARATIVES.has(after) && (word(t, f.tokEnd + 1) === 'than' || yearOnYearAt(t, f.tokEnd + 1)))
-    return { cue: changed, marked: true };
+    return withDirection({ cue: changed, marked: true }, after);
   const goal = goalOrLevel(t, before, from, other);
   if (goal !== 'level') return { cue: goal, marked: true };
   // "growth of 4.6%" is caught above; a percentage with no words of change beside a level
   // metric ("exports 12%") is most often growth, but the text does not say so.
   return { cue: percent ? 'growth' : 'level', marked: !percent };
+}
+
+/** The nearest word of change shortly before token `at` in the clause ("exports fell an annual 3% year-on-year"). */
+function verbBefore(t: Tokens, at: number, from: number, other: (i: number) => boolean): string {
+  for (let k = at; k >= Math.max(from, at - 4); k--) {
+    if (other(k)) break;
+    if (CHANGE_VERBS.has(word(t, k))) return word(t, k);
+  }
+  return '';
 }
 
 /** Target or forecast words shortly before token `at` in the clause, else level. */

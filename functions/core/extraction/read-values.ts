@@ -48,6 +48,8 @@ export interface ValueReading {
   /** The figure this one is about (a comparison or appendix), as an index into figures. */
   anchor: number | null;
   comparison?: { role: 'base' | 'result'; with: number };
+  /** For a change or growth, which way the words say it went. */
+  direction?: 'rise' | 'fall';
 }
 
 const QUANTITY_FLOWS = new Set(['gas_supply', 'exports', 'imports', 'capacity']);
@@ -313,19 +315,13 @@ function paragraphHits(ctx: ReadingContext, fi: number): Hit[] {
   }
   const cached = bySentence.get(sentence);
   if (cached) return cached;
-  const paragraph = ctx.passages.paragraph[f.numTok]!;
   let first = f.tokStart;
   while (first > 0 && ctx.passages.sentence[first - 1] === sentence) first--;
   const before: Hit[] = [];
   for (let k = lowerBound(ctx.hits, first) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
     const back = sentence - ctx.passages.sentence[h.tokStart]!;
-    if (
-      first - h.tokStart > PARAGRAPH_LOOKBACK ||
-      back > PARAGRAPH_SENTENCES ||
-      ctx.passages.paragraph[h.tokStart] !== paragraph
-    )
-      break;
+    if (first - h.tokStart > PARAGRAPH_LOOKBACK || back > PARAGRAPH_SENTENCES) break;
     if (ctx.clauses.kind[ctx.clauses.of[h.tokStart]!] === 'attribution') continue;
     before.push(h);
   }
@@ -386,12 +382,26 @@ function lastReadingBefore(ctx: ReadingContext, readings: Readings, fi: number):
   const f = ctx.figures[fi]!;
   for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
     const other = ctx.figures[g]!;
-    if (ctx.passages.paragraph[other.numTok] !== ctx.passages.paragraph[f.numTok]) return undefined;
-    if (ctx.passages.sentence[other.numTok] === ctx.passages.sentence[f.numTok]) continue;
+    const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[other.numTok]!;
+    if (back > PARAGRAPH_SENTENCES) return undefined;
+    if (back === 0) continue;
     const reading = readings[g];
     if (reading?.metric) return reading;
   }
   return undefined;
+}
+
+/** The mentions of the sentence right before figure fi's, when that sentence has no value figure. */
+function subjectOfSentenceBefore(ctx: ReadingContext, readings: Readings, fi: number): Hit[] | null {
+  const f = ctx.figures[fi]!;
+  const previous = ctx.passages.sentence[f.numTok]! - 1;
+  for (let g = fi - 1; g >= 0; g--) {
+    const s = ctx.passages.sentence[ctx.figures[g]!.numTok]!;
+    if (s < previous) break;
+    if (s === previous && readings[g] !== undefined) return null;
+  }
+  const hits = paragraphHits(ctx, fi).filter((h) => ctx.passages.sentence[h.tokStart] === previous);
+  return hits.length > 0 ? hits : null;
 }
 
 /** The last value figure of clause `clause` before figure fi. */
@@ -442,14 +452,17 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   });
   let cue: Measure = measureReading.cue;
   let marked = measureReading.marked;
+  let direction = measureReading.direction;
   // More about the figure before: "decreased by 2.85 percent ($1.5 billion)", "grew by $212 million, or 8.1%".
   if (anchorReading && kind !== 'comparison' && (!marked || cue === 'level')) {
     if (f.kind === 'money' && anchorReading.measure === 'growth') {
       cue = 'change';
       marked = true;
+      direction = anchorReading.direction;
     } else if (f.kind === 'percent' && anchorReading.measure === 'change') {
       cue = 'growth';
       marked = true;
+      direction = anchorReading.direction;
     }
   }
   // "compared with 8.3% in 2023" measures what the main figure does, but an outturn, not its forecast.
@@ -497,11 +510,18 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
         metricHit = pickMetric(ctx, otherClauseHits(ctx, clause, f), fi, cue, undefined).hit;
         if (metricHit) metricSource = 'sentence';
         else if (opensWithAnaphora(ctx, clause, f)) {
-          // "This is 18.4% more than a year earlier": the figure of the sentence before.
-          paragraphAnchor = lastReadingBefore(ctx, readings, fi);
-          if (paragraphAnchor?.info) {
-            info = paragraphAnchor.info;
-            metricSource = 'paragraph';
+          // "Bilateral trade has grown steadily. It rose from ...": what the sentence before, with
+          // no figure of its own, is about; else "This is 18.4% more than a year earlier": the
+          // figure of the sentence before.
+          const spoken = subjectOfSentenceBefore(ctx, readings, fi);
+          metricHit = spoken ? pickMetric(ctx, spoken, fi, cue, undefined).hit : null;
+          if (metricHit) metricSource = 'paragraph';
+          else {
+            paragraphAnchor = lastReadingBefore(ctx, readings, fi);
+            if (paragraphAnchor?.info) {
+              info = paragraphAnchor.info;
+              metricSource = 'paragraph';
+            }
           }
         }
       }
@@ -576,6 +596,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
 
   const reading: ValueReading = { fi, clause, measure, measureMarked: marked, metric, entities, anchor };
+  if (direction && (measure === 'change' || measure === 'growth')) reading.direction = direction;
   if (entitiesGuessed) reading.entitiesGuessed = true;
   if (info) reading.info = info;
   if (metricSource) reading.metricSource = metricSource;
@@ -583,5 +604,13 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   if (kind === 'comparison' && anchor !== null) reading.comparison = { role: 'base', with: anchor };
   const result = resultOfFrom(ctx, fi, clause);
   if (result !== null) reading.comparison = { role: 'base', with: result };
+  else if (
+    anchor !== null &&
+    kind === 'appendix' &&
+    wordAt(t, f.tokStart - 1) === 'from' &&
+    ctx.figures[anchor]!.kind === f.kind
+  )
+    // "$784.8 million, up 19.8% from $625.1 million": the level compared with.
+    reading.comparison = { role: 'base', with: anchor };
   return reading;
 }
