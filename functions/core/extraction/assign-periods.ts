@@ -44,6 +44,8 @@ function isSamePeriodYear(ctx: ReadingContext, d: Figure): boolean {
 
 const BASE_WORDS = new Set(['compared', 'comparison', 'than', 'against', 'versus', 'vs', 'from']);
 const PARAGRAPH_LOOKBACK = 400;
+/** How many sentences back a period phrase may be taken from. */
+const EARLIER_SENTENCES = 3;
 /** How many figures either side may share a clause's period. */
 const NEIGHBOURS = 8;
 /** How far after a figure its period phrase may stand ("$4.4 billion in trade in the first half of 2023"). */
@@ -182,11 +184,12 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
   readings.forEach((r, fi) => {
     if (r) valueFigures.push(fi);
   });
-  const between = (a: number, b: number) => {
-    // Whether a value figure other than the ends lies between token a and token b.
+  const between = (a: number, b: number, about: number) => {
+    // Whether a value figure other than the ends lies between token a and token b; an aside about
+    // figure `about` does not count ("decreased by 3.1%, or $42 million, in January-May").
     for (let k = a; k < b; k++) {
       const g = ctx.figureAt[k]!;
-      if (g >= 0 && readings[g] !== undefined) return true;
+      if (g >= 0 && readings[g] !== undefined && readings[g]!.anchor !== about) return true;
     }
     return false;
   };
@@ -200,7 +203,7 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     const list = refs.get(reading.clause) ?? [];
     for (let k = firstAtOrAfter(list, f.tokEnd); k < list.length; k++) {
       const p = list[k]!;
-      if (p.figure.tokStart - f.tokEnd > TRAILING_REACH || between(f.tokEnd, p.figure.tokStart)) break;
+      if (p.figure.tokStart - f.tokEnd > TRAILING_REACH || between(f.tokEnd, p.figure.tokStart, fi)) break;
       if (p.base) continue;
       owned.add(p.figure);
       out[fi] = { period: periodOf(ctx, p.figure, reading), source: 'clause' };
@@ -318,7 +321,9 @@ function inheritPeriod(
   // and a figure with no metric is not worth a guess.
   if (isStock(reading) || reading.info?.period === 'attribute' || reading.metric === null)
     return { period: defaultPeriod(ctx, reading), source: 'default' };
-  // Another clause of the sentence: the nearest period phrase before the figure, else after it.
+  // Another clause of the sentence: the nearest period phrase before the figure, else after it,
+  // but not the period of a figure compared with ("..., compared with $2.5 billion in 2022").
+  const comparedAt = (p: PeriodRef) => ctx.clauses.kind[p.clause] === 'comparison';
   const sentence = ctx.passages.sentence[f.numTok]!;
   let before: PeriodRef | null = null;
   let after: PeriodRef | null = null;
@@ -326,7 +331,7 @@ function inheritPeriod(
   const at = firstAtOrAfter(inSentence, f.tokStart);
   for (let k = at - 1; k >= 0 && f.tokStart - inSentence[k]!.figure.tokEnd <= SENTENCE_REACH; k--) {
     const p = inSentence[k]!;
-    if (!p.base && p.clause !== reading.clause) {
+    if (!p.base && p.clause !== reading.clause && !comparedAt(p)) {
       before = p;
       break;
     }
@@ -337,23 +342,23 @@ function inheritPeriod(
     k++
   ) {
     const p = inSentence[k]!;
-    if (!p.base && p.clause !== reading.clause) {
+    if (!p.base && p.clause !== reading.clause && !comparedAt(p)) {
       after = p;
       break;
     }
   }
   const sentencePeriod = before ?? after;
   if (sentencePeriod) return { period: periodOf(ctx, sentencePeriod.figure, reading), source: 'sentence' };
-  // An earlier sentence of the paragraph: the last period phrase there ("over the period").
-  const paragraph = ctx.passages.paragraph[f.numTok]!;
+  // An earlier sentence, at most three back, of the paragraph or (in wire copy, where every
+  // sentence is a paragraph) just before it: the last period phrase there ("over the period").
   for (let k = firstAtOrAfter(ordered, f.tokStart) - 1; k >= 0; k--) {
     const p = ordered[k]!;
     if (
       f.tokStart - p.figure.tokEnd > PARAGRAPH_LOOKBACK ||
-      ctx.passages.paragraph[p.figure.numTok] !== paragraph
+      sentence - ctx.passages.sentence[p.figure.numTok]! > EARLIER_SENTENCES
     )
       break;
-    if (p.base || ctx.passages.sentence[p.figure.numTok] === sentence) continue;
+    if (p.base || comparedAt(p) || ctx.passages.sentence[p.figure.numTok] === sentence) continue;
     return { period: periodOf(ctx, p.figure, reading), source: 'paragraph' };
   }
   return { period: defaultPeriod(ctx, reading), source: 'default' };

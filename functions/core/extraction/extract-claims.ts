@@ -95,6 +95,8 @@ function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Ment
     if (h.value.type === 'country') {
       while (k < allThings.length && allThings[k]!.tokEnd <= h.tokStart) k++;
       if (k < allThings.length && allThings[k]!.tokStart <= h.tokStart) continue;
+      // "240.1 billion U.S. dollars", "Hong Kong dollars": a currency's name, not a party.
+      if (CURRENCY_NOUNS.has(wordAt(t, h.tokEnd))) continue;
     }
     const prev = kept[kept.length - 1];
     if (prev && (prev.tokStart > h.tokStart || (prev.tokStart === h.tokStart && prev.tokEnd < h.tokEnd)))
@@ -129,6 +131,8 @@ const DETERMINERS = new Set([
 function isReference(t: Tokens, f: Figure): boolean {
   return typeof f.value === 'number' && f.value < 10 && DETERMINERS.has(wordAt(t, f.tokStart - 1));
 }
+
+const CURRENCY_NOUNS = new Set(['dollar', 'dollars', 'cents', 'yuan', 'rupees', 'rubles', 'roubles']);
 
 const MIRRORED_QUALIFIER: Partial<Record<Qualifier, Qualifier>> = {
   more_than: 'less_than',

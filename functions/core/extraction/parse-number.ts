@@ -65,6 +65,11 @@ function countSignificant(intDigits: string, fracDigits: string): number {
 }
 
 /** Significant figures of a number given as words, read from its value ("six billion" -> 1). */
+/** 4.1 × 10^9 is 4099999999.9999995 in binary floating point: keep the 15 digits a figure can have. */
+function tidy(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+}
+
 function significantOfValue(value: number): number {
   let v = Math.abs(value);
   if (!Number.isFinite(v) || v === 0) return 1;
@@ -304,7 +309,7 @@ function parseDigitNumber(t: Tokens, i: number): NumberMatch | null {
       j += 2;
     }
   }
-  m.value = value;
+  m.value = tidy(value);
   m.tokEnd = j;
   return m;
 }
@@ -551,7 +556,7 @@ function parseWordNumber(t: Tokens, i: number): NumberMatch | null {
           ? SCALES.get(wordOf(t, j + 3))
           : undefined;
       if (sc !== undefined && sc >= 1000) {
-        m.value *= sc;
+        m.value = tidy(m.value * sc);
         m.fraction = false;
         m.end = t.end[j + 3]!;
         m.tokEnd = j + 4;
@@ -695,7 +700,7 @@ export function parseNumberAt(t: Tokens, i: number): NumberMatch | null {
     m.tokEnd = i + 2;
     const scale = i + 2 < t.count && t.kind[i + 2] === WORD ? SPACED_SCALES.get(lw(t, i + 2)) : undefined;
     if (scale !== undefined && scale >= 1000) {
-      m.value *= scale;
+      m.value = tidy(m.value * scale);
       m.scale = scale;
       m.fraction = false;
       m.end = t.end[i + 2]!;

@@ -404,6 +404,20 @@ function subjectOfSentenceBefore(ctx: ReadingContext, readings: Readings, fi: nu
   return hits.length > 0 ? hits : null;
 }
 
+/** The one country of the last value figure before fi's sentence, at most three sentences back, whose figure it was. */
+function lastSubjectBefore(ctx: ReadingContext, readings: Readings, fi: number): ClaimEntity[] | undefined {
+  const f = ctx.figures[fi]!;
+  for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
+    const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[ctx.figures[g]!.numTok]!;
+    if (back > PARAGRAPH_SENTENCES) return undefined;
+    const reading = readings[g];
+    if (back === 0 || !reading?.metric || reading.entities.length === 0) continue;
+    const [only] = reading.entities;
+    return reading.entities.length === 1 && only?.role === 'subject' ? reading.entities : undefined;
+  }
+  return undefined;
+}
+
 /** The last value figure of clause `clause` before figure fi. */
 function figureOfClause(ctx: ReadingContext, readings: Readings, clause: number, fi: number): number | null {
   for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
@@ -574,7 +588,10 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
         (paragraphAnchor && paragraphAnchor.entities.length > 0
           ? { entities: paragraphAnchor.entities, viaArticle: false, guessed: true }
           : null);
-      const before = other ? [] : paragraphHits(ctx, fi);
+      // A country's own figure ("In 2021, the economy grew 5.6%"): the country whose figures the
+      // sentences before were about, rather than any country they mention in passing.
+      const subject = other || info?.symmetric ? undefined : lastSubjectBefore(ctx, readings, fi);
+      const before = other || subject ? [] : paragraphHits(ctx, fi);
       // The same metric's words in the sentence before ("Uzbekistan's exports to Russia").
       const sameMetric = [...before]
         .reverse()
@@ -584,6 +601,9 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
         entities = other.entities;
         entitiesSource =
           paragraphAnchor && other.entities === paragraphAnchor.entities ? 'paragraph' : 'sentence';
+      } else if (subject) {
+        entities = subject;
+        entitiesSource = 'paragraph';
       } else if (earlier) {
         entities = earlier.entities;
         entitiesSource = 'paragraph';

@@ -188,11 +188,37 @@ export function partiesFrom(
           viaArticle: true,
           guessed: !mutual || ctx.countryCount > 2,
         }
-      : { ids: named, viaArticle: false, guessed: false };
+      : ctx.parties[0] && ctx.parties[0] !== named[0]
+        ? // "Trade turnover with Russia reached ..." in a release about Georgia's trade.
+          { ids: [ctx.parties[0], named[0]!], viaArticle: true, guessed: true }
+        : { ids: named, viaArticle: false, guessed: false };
   }
-  return mutual
-    ? { ids: ctx.parties.slice(0, 2), viaArticle: true, guessed: ctx.countryCount > 2 }
-    : { ids: [], viaArticle: false, guessed: false };
+  if (!mutual) return { ids: [], viaArticle: false, guessed: false };
+  const recent = countriesBefore(ctx, hits.find((h) => h.value.type === 'mutual')!);
+  if (recent) return recent;
+  return { ids: ctx.parties.slice(0, 2), viaArticle: true, guessed: ctx.countryCount > 2 };
+}
+
+/**
+ * "Türkiye recognised Azerbaijan's independence ..., and the two countries established relations":
+ * exactly two countries named earlier in the same sentence are the two. Across sentences the
+ * article's own parties are the better reading ("Aliyev met Mattarella a day after talks with
+ * Erdogan. ... the two countries would mark ...").
+ */
+function countriesBefore(
+  ctx: ReadingContext,
+  marker: Hit,
+): { ids: string[]; viaArticle: boolean; guessed: boolean } | null {
+  const sentence = ctx.passages.sentence[marker.tokStart]!;
+  const ids: string[] = [];
+  for (let k = lowerBound(ctx.hits, marker.tokStart) - 1; k >= 0; k--) {
+    const h = ctx.hits[k]!;
+    if (ctx.passages.sentence[h.tokStart] !== sentence) break;
+    if (h.value.type === 'country' && !ids.includes(h.value.id)) ids.push(h.value.id);
+  }
+  if (ids.length !== 2) return null;
+  ids.reverse();
+  return { ids, viaArticle: false, guessed: false };
 }
 
 /** Two countries joined by "between A and B", or owning and following the anchor words ("A's trade with B"). */

@@ -8,11 +8,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../../functions/core/extraction/index.ts';
-import type { ClaimEntity, ClaimFrame, FramePart, Measure, Period } from '../../../functions/core/model.ts';
+import type {
+  Claim,
+  ClaimEntity,
+  ClaimFrame,
+  FramePart,
+  Measure,
+  Period,
+} from '../../../functions/core/model.ts';
 
 interface FrameRow {
   sentence: string;
   before?: string;
+  /** The text before is a paragraph of its own, as in wire copy where every sentence is one. */
+  separate?: boolean;
+  /** The claim's value where the row states it: a fall is negative ("fell 11.5%" is -11.5). */
+  value?: number | string;
+  qualifier?: string;
   publishedAt: string;
   figure: string;
   frame: {
@@ -54,12 +66,12 @@ function comparableFrame(frame: Pick<ClaimFrame, 'measure' | 'metric' | 'entitie
   };
 }
 
-function frameOfFigure(row: FrameRow): ClaimFrame | undefined {
-  const paragraph = row.before ? `${row.before} ${row.sentence}` : row.sentence;
-  const at = (row.before ? row.before.length + 1 : 0) + row.sentence.indexOf(row.figure);
+function claimOfFigure(row: FrameRow): Claim | undefined {
+  const gap = row.separate ? '\n\n' : ' ';
+  const paragraph = row.before ? `${row.before}${gap}${row.sentence}` : row.sentence;
+  const at = (row.before ? row.before.length + gap.length : 0) + row.sentence.indexOf(row.figure);
   const claims = extractClaims(paragraph, { publishedAt: row.publishedAt, all: true });
-  const claim = claims.find((c) => c.start <= at && at < c.end);
-  return claim?.frame;
+  return claims.find((c) => c.start <= at && at < c.end);
 }
 
 const rows = loadRows();
@@ -72,10 +84,12 @@ describe('claim frames', () => {
   it.each(rows.map(({ file, line, row }) => [`${file}:${line}`, row.figure, row] as const))(
     '%s reads "%s" as its row says',
     (_where, _figure, row) => {
-      const frame = frameOfFigure(row);
-      expect(frame, `no claim covers "${row.figure}"`).toBeDefined();
-      if (!frame) return;
-      expect(comparableFrame(frame)).toEqual(comparableFrame(row.frame));
+      const claim = claimOfFigure(row);
+      expect(claim?.frame, `no claim covers "${row.figure}"`).toBeDefined();
+      if (!claim?.frame) return;
+      expect(comparableFrame(claim.frame)).toEqual(comparableFrame(row.frame));
+      if (row.value !== undefined) expect(claim.value).toBe(row.value);
+      if (row.qualifier !== undefined) expect(claim.qualifier).toBe(row.qualifier);
     },
   );
 });
