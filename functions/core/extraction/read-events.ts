@@ -186,6 +186,20 @@ function anniversaryYear(ctx: ReadingContext, fi: number): Period | null {
 }
 
 /**
+ * "Today marks the fifth anniversary of ...": the anniversary falls on the day of publication. Without
+ * "today" ("are celebrating the 30th anniversary") the year is figcheck's inference, since
+ * celebrations run on into the next year.
+ */
+function markedToday(ctx: ReadingContext, fi: number): Period | null {
+  const f = ctx.figures[fi]!;
+  const clause = ctx.clauses.of[f.numTok]!;
+  for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 6); k < f.tokStart; k++)
+    if (wordAt(ctx.t, k) === 'today')
+      return { value: String(ctx.pub.year), basis: 'relative', granularity: 'year' };
+  return null;
+}
+
+/**
  * The thing a duration counts from: one figcheck knows before one named only by the shape of
  * its name, and in a ", which ..." clause the thing the clause is about.
  */
@@ -305,7 +319,7 @@ export function readAnniversary(ctx: ReadingContext, fi: number): EventReading {
   const hits = windowHits(ctx, f);
   const joined = joinedHits(ctx, f, hits);
   const ev = anniversaryEvent(ctx, f, joined) ?? anniversaryEvent(ctx, f, hits);
-  const stated = anniversaryYear(ctx, fi);
+  const stated = anniversaryYear(ctx, fi) ?? markedToday(ctx, fi);
   const reading: EventReading = {
     metric: null,
     entities: [],
