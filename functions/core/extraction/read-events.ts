@@ -241,25 +241,50 @@ function datedThing(hits: readonly Hit[], f: Figure): Hit | null {
   return before ?? after;
 }
 
-/** "The document was signed in Moscow on 22 February 2022": the document of the sentence before. */
+/** Nouns that point back to a thing named before, with the kinds of thing they can name. */
+const REFERRING_NOUNS: ReadonlyMap<string, ReadonlySet<string> | null> = new Map([
+  ['document', null],
+  ['declaration', null],
+  ['treaty', null],
+  ['agreement', null],
+  ['it', null],
+  ['railway', new Set(['railway'])],
+  ['railroad', new Set(['railway'])],
+  ['line', new Set(['railway'])],
+  ['mainline', new Set(['railway'])],
+  ['corridor', new Set(['project'])],
+  ['project', new Set(['project'])],
+]);
+
+/**
+ * "The document was signed in Moscow on 22 February 2022": the document of the sentence before;
+ * "..., and the line was opened on 30 October 2017": the railway named last before the clause.
+ */
 function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
   const clause = ctx.clauses.of[f.numTok]!;
   const from = ctx.clauses.start[clause]!;
   let refers = false;
+  let kinds: ReadonlySet<string> | null = null;
   for (let k = from; k < Math.min(f.tokStart, from + 4); k++) {
     const w = wordAt(ctx.t, k);
-    if (w === 'document' || w === 'declaration' || w === 'treaty' || w === 'agreement' || w === 'it')
-      refers = true;
+    const named = REFERRING_NOUNS.get(w);
+    if (named === undefined) continue;
+    if (named !== null && wordAt(ctx.t, k - 1) !== 'the') continue;
+    refers = true;
+    kinds = named;
   }
   if (!refers) return null;
   // "The declaration was signed in Shusha ...": the document named last before, in this
   // paragraph or the one before it.
   const paragraph = ctx.passages.paragraph[f.numTok]!;
   const sentence = ctx.passages.sentence[f.numTok]!;
-  for (let k = lowerBound(ctx.hits, f.tokStart) - 1; k >= 0; k--) {
+  for (let k = lowerBound(ctx.hits, kinds ? from : f.tokStart) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
     if (f.tokStart - h.tokStart > 400 || ctx.passages.paragraph[h.tokStart]! < paragraph - 1) break;
-    if (ctx.passages.sentence[h.tokStart] !== sentence && h.value.type === 'thing') return h;
+    if (h.value.type !== 'thing') continue;
+    if (kinds) {
+      if (kinds.has(h.value.thing.type)) return h;
+    } else if (ctx.passages.sentence[h.tokStart] !== sentence) return h;
   }
   return null;
 }

@@ -52,6 +52,9 @@ export interface ValueReading {
   direction?: 'rise' | 'fall';
 }
 
+/** Words right before a figure that make it the level reached: "reaching $12.4 billion", "to $6.9 billion". */
+const LEVEL_WORDS = new Set(['to', 'reaching', 'totalling', 'totaling', 'amounting', 'hitting', 'standing']);
+
 const QUANTITY_FLOWS = new Set(['gas_supply', 'exports', 'imports', 'capacity']);
 const PARAGRAPH_LOOKBACK = 400;
 /** How many earlier sentences of the paragraph a figure may read what its own sentence lacks from. */
@@ -468,7 +471,9 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   let marked = measureReading.marked;
   let direction = measureReading.direction;
   // More about the figure before: "decreased by 2.85 percent ($1.5 billion)", "grew by $212 million, or 8.1%".
-  if (anchorReading && kind !== 'comparison' && (!marked || cue === 'level')) {
+  // "..., reaching $12.4 billion", "..., to $6.9 billion": the level the change led to.
+  const leadsToLevel = LEVEL_WORDS.has(wordAt(t, f.tokStart - 1));
+  if (anchorReading && kind !== 'comparison' && (!marked || cue === 'level') && !leadsToLevel) {
     if (f.kind === 'money' && anchorReading.measure === 'growth') {
       cue = 'change';
       marked = true;
@@ -621,7 +626,8 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   if (info) reading.info = info;
   if (metricSource) reading.metricSource = metricSource;
   if (entitiesSource) reading.entitiesSource = entitiesSource;
-  if (kind === 'comparison' && anchor !== null) reading.comparison = { role: 'base', with: anchor };
+  if (kind === 'comparison' && anchor !== null && !leadsToLevel)
+    reading.comparison = { role: 'base', with: anchor };
   const result = resultOfFrom(ctx, fi, clause);
   if (result !== null) reading.comparison = { role: 'base', with: result };
   else if (
