@@ -341,5 +341,7 @@ function explainOtherPeriods(claim: Claim, comparables: readonly Comparable[], s
     claimGranularity === 'as_of' && claim.period?.basis === 'inferred'
       ? `on or before ${claimPeriod}`
       : describePeriodPhrase(claimPeriod);
+  // A target or attribute stated with no period ("a long-term goal of $100 billion").
+  if (factPeriod === '') return `The reference gives ${values} with no period; the claim is about ${ours}.`;
   return `The reference gives ${their}, ${values}; the claim is about ${ours}.`;
 }

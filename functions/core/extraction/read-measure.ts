@@ -302,6 +302,9 @@ export function readMeasure(
   const w1 = word(t, before);
   const after = word(t, f.tokEnd);
 
+  // "the $15 billion target", "a goal of" is caught below.
+  if (after === 'target' || after === 'targets' || after === 'goal' || after === 'objective')
+    return { cue: 'target', marked: true };
   if (percent && after === 'of' && word(t, f.tokEnd + 1) !== 'growth')
     return { cue: 'share', marked: true, shareOf: f.tokEnd + 1 };
   // "$2.4 billion, or 14.9 percent, of Azerbaijan's imports".

@@ -377,6 +377,9 @@ function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): bool
   const start = ctx.clauses.start[clause]!;
   for (let k = start; k < Math.min(f.tokStart, start + 3); k++)
     if (ANAPHORA.has(wordAt(ctx.t, k))) return true;
+  // "In the first half of 2023 alone, it reached ...": the pronoun after an opening phrase.
+  for (let k = start + 3; k < Math.min(f.tokStart, start + 12); k++)
+    if (isMark(ctx.t, k - 1, ',') && (wordAt(ctx.t, k) === 'it' || wordAt(ctx.t, k) === 'this')) return true;
   return false;
 }
 

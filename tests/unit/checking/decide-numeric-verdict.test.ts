@@ -394,6 +394,14 @@ describe('decideVerdict on numeric claims: periods', () => {
     );
   });
 
+  it('names a reference with no period as such, not as an empty period', () => {
+    const verdict = decideVerdict(buildClaim(), [buildFact({ period: '', value: 4.4e9 })], context);
+    expect(verdict.verdict).toBe('unverifiable');
+    expect(verdict.explanation).toBe(
+      'The reference gives $4.4 billion (News.Az, 2024-02-12) with no period; the claim is about 2023.',
+    );
+  });
+
   it('does not let a full year stand in for its first half, and says which is which', () => {
     const verdict = decideVerdict(
       buildClaim({
