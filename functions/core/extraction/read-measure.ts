@@ -18,6 +18,8 @@ export interface MeasureReading {
   shareOf?: number;
   /** For a change or growth, which way the words say it went. */
   direction?: 'rise' | 'fall';
+  /** The word that gave the direction. */
+  directionWord?: string;
 }
 
 const CHANGE_VERBS = new Set([
@@ -200,7 +202,7 @@ function directionOf(w: string): 'rise' | 'fall' | undefined {
 function withDirection(reading: MeasureReading, w: string): MeasureReading {
   if (reading.cue !== 'change' && reading.cue !== 'growth') return reading;
   const direction = directionOf(w);
-  return direction ? { ...reading, direction } : reading;
+  return direction ? { ...reading, direction, directionWord: w } : reading;
 }
 
 const COMPARATIVES = new Set(['more', 'less', 'higher', 'lower', 'up', 'down', 'above', 'below']);

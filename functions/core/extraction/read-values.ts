@@ -397,6 +397,12 @@ function lastReadingBefore(ctx: ReadingContext, readings: Readings, fi: number):
   return undefined;
 }
 
+function clauseNames(ctx: ReadingContext, clause: number, word: string): boolean {
+  for (let k = ctx.clauses.start[clause]!; k < ctx.clauses.end[clause]!; k++)
+    if (wordAt(ctx.t, k) === word) return true;
+  return false;
+}
+
 /** The mentions of the sentence right before figure fi's, when that sentence has no value figure. */
 function subjectOfSentenceBefore(ctx: ReadingContext, readings: Readings, fi: number): Hit[] | null {
   const f = ctx.figures[fi]!;
@@ -473,6 +479,11 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   let cue: Measure = measureReading.cue;
   let marked = measureReading.marked;
   let direction = measureReading.direction;
+  // A deficit that narrows is a balance that rises: "the trade deficit narrowed by $1 billion".
+  const w = measureReading.directionWord;
+  // A percentage of a deficit says how the deficit itself changed, which no sign of the balance gives.
+  if ((w === 'narrowed' || w === 'widened') && clauseNames(ctx, clause, 'deficit'))
+    direction = f.kind === 'percent' ? undefined : direction === 'fall' ? 'rise' : 'fall';
   // More about the figure before: "decreased by 2.85 percent ($1.5 billion)", "grew by $212 million, or 8.1%".
   // "..., reaching $12.4 billion", "..., to $6.9 billion": the level the change led to.
   const leadsToLevel = LEVEL_WORDS.has(wordAt(t, f.tokStart - 1));
