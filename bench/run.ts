@@ -96,13 +96,22 @@ async function main(): Promise<void> {
   lines.push(
     '## Verdicts',
     '',
-    "The false-alarm suites (tests/fixtures/verdict-suites), checked end to end against data/facts.csv plus each suite's fixture facts: 59 accurate agency-style articles, whose figures are all right or have no applicable fact, full of traps (a half-year figure beside an annual fact, a comparison year, a change beside a level, a share in a growth story, a treaty of the same two countries); and 60 articles with one deliberately wrong figure in a frame the table holds. A flag is a contradicted, outdated or ambiguous verdict. The rows below run the same suites with figcheck as it is, with its guess rule switched off (guessed frame parts treated as stated), and with the checker before claim frames (the floor).",
+    `The false-alarm suites (tests/fixtures/verdict-suites), checked end to end against data/facts.csv plus each suite's fixture facts: ${verdicts[0]?.accurate.articles ?? 0} accurate agency-style articles, whose figures are all right or have no applicable fact, full of traps (a half-year figure beside an annual fact, a comparison year, a change beside a level, a share in a growth story, a treaty of the same two countries); and ${verdicts[0]?.oneWrong.articles ?? 0} articles with one deliberately wrong figure in a frame the table holds. A flag is a contradicted, outdated or ambiguous verdict. The rows below run the same suites with figcheck as it is, with its guess rule switched off (guessed frame parts treated as stated), and with the checker before claim frames (the floor).`,
     '',
     '| checker | accurate: claims | false alarms | articles with a false alarm | one wrong: wrong figures contradicted (recall) | contradicted precision | other figures flagged |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...verdicts.map(
       (v) =>
         `| ${v.mode} | ${v.accurate.claims} | ${v.accurate.flagged} | ${v.accurate.articlesFlagged} of ${v.accurate.articles} | ${v.oneWrong.wrongCaught} of ${v.oneWrong.articles} (${v.oneWrong.recall}) | ${v.oneWrong.precision} | ${v.oneWrong.otherFlags} |`,
+    ),
+    '',
+    `The labelled set (tests/fixtures/verdict-suites/labelled.jsonl): ${verdicts[0]?.labelled.articles ?? 0} articles in the styles of Trend, TASS, Xinhua, APA, Reuters, IRNA and a statistics office, written from data/facts.csv by a writer who did not see figcheck's rules, with every checkable figure labelled with the verdict a fact-checker expects (${verdicts[0]?.labelled.figures ?? 0} figures, ${verdicts[0]?.labelled.tableHolds ?? 0} of them resting on a reference in the table). It was written during the claim-frames work and then used to find general faults, so it too is now a regression check, and the floor row is the fair comparison. Accuracy counts the figures a checker made a claim of; figures it did not extract are claim detection's shortfall.`,
+    '',
+    '| checker | figures found | verdict accuracy | false alarms | right where the table holds the fact |',
+    '| --- | --- | --- | --- | --- |',
+    ...verdicts.map(
+      (v) =>
+        `| ${v.mode} | ${v.labelled.found} of ${v.labelled.figures} | ${pct(v.labelled.right, v.labelled.found)} | ${v.labelled.falseAlarms} | ${v.labelled.tableRight} of ${v.labelled.tableHolds} (${pct(v.labelled.tableRight, v.labelled.tableHolds)}) |`,
     ),
     '',
     `Frame corpus (tests/unit/extraction/frames: customs and statistics releases, central-bank and investment news, meeting reports with anniversaries and treaties): ${frames.exact} of ${frames.rows} sentences (${pct(frames.exact, frames.rows)}) get every part of their expected frame; by part: ${Object.entries(

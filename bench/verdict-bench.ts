@@ -26,6 +26,7 @@ interface SuiteArticle {
 export interface VerdictFigures {
   mode: string;
   accurate: { articles: number; claims: number; flagged: number; articlesFlagged: number };
+  labelled: LabelledFigures;
   oneWrong: {
     articles: number;
     claims: number;
@@ -34,6 +35,20 @@ export interface VerdictFigures {
     precision: number;
     recall: number;
   };
+}
+
+/** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
+export interface LabelledFigures {
+  articles: number;
+  figures: number;
+  /** Labelled figures the checker made a claim of. */
+  found: number;
+  right: number;
+  /** Flags (contradicted, outdated, ambiguous) on figures labelled supported or unverifiable. */
+  falseAlarms: number;
+  /** Figures whose label rests on a reference in the table (supported, contradicted, outdated, ambiguous). */
+  tableHolds: number;
+  tableRight: number;
 }
 
 export interface FrameFigures {
@@ -150,6 +165,7 @@ async function measureEngine(engine: Engine, shipped: readonly ReferenceFact[]):
   return {
     mode: engine.mode,
     accurate: a,
+    labelled: await measureLabelled(engine, shipped),
     oneWrong: {
       articles: wrong.articles.length,
       claims: claimsSeen,
@@ -161,9 +177,58 @@ async function measureEngine(engine: Engine, shipped: readonly ReferenceFact[]):
   };
 }
 
+interface LabelledArticle extends SuiteArticle {
+  figures: { text: string; sentence_hint: string; expected: string }[];
+}
+
+/** The occurrence of `text` nearest to the hint's sentence: the same figure can appear twice. */
+function locate(article: LabelledArticle, text: string, hint: string): number {
+  const near = article.text.indexOf(hint);
+  let best = -1;
+  for (let i = article.text.indexOf(text); i >= 0; i = article.text.indexOf(text, i + 1))
+    if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i;
+  return best;
+}
+
+async function measureLabelled(engine: Engine, shipped: readonly ReferenceFact[]): Promise<LabelledFigures> {
+  const articles = readJsonl<LabelledArticle>('tests/fixtures/verdict-suites/labelled.jsonl');
+  const store = new InMemoryReferenceStore(shipped);
+  const out: LabelledFigures = {
+    articles: articles.length,
+    figures: 0,
+    found: 0,
+    right: 0,
+    falseAlarms: 0,
+    tableHolds: 0,
+    tableRight: 0,
+  };
+  for (const article of articles) {
+    const claims = await engine.check(article, store);
+    const used = new Set<CheckedClaim>();
+    for (const figure of article.figures) {
+      out.figures += 1;
+      const at = locate(article, figure.text, figure.sentence_hint);
+      const claim = claims.find((c) => !used.has(c) && c.start < at + figure.text.length && at < c.end);
+      const holds = figure.expected !== 'unverifiable';
+      if (holds) out.tableHolds += 1;
+      if (!claim) continue;
+      used.add(claim);
+      out.found += 1;
+      const got = claim.verdict.verdict;
+      if (got === figure.expected) {
+        out.right += 1;
+        if (holds) out.tableRight += 1;
+      }
+      if (FLAGS.has(got) && !FLAGS.has(figure.expected)) out.falseAlarms += 1;
+    }
+  }
+  return out;
+}
+
 interface FrameRow {
   sentence: string;
   before?: string;
+  separate?: boolean;
   publishedAt: string;
   figure: string;
   frame: Pick<ClaimFrame, 'measure' | 'metric' | 'entities' | 'period' | 'guessed'>;
@@ -190,8 +255,9 @@ export function measureFrames(): FrameFigures {
   const byPart: Record<string, number> = { measure: 0, metric: 0, entities: 0, period: 0, guessed: 0 };
   let exact = 0;
   for (const row of rows) {
-    const text = row.before ? `${row.before} ${row.sentence}` : row.sentence;
-    const at = (row.before ? row.before.length + 1 : 0) + row.sentence.indexOf(row.figure);
+    const gap = row.separate ? '\n\n' : ' ';
+    const text = row.before ? `${row.before}${gap}${row.sentence}` : row.sentence;
+    const at = (row.before ? row.before.length + gap.length : 0) + row.sentence.indexOf(row.figure);
     const claim = extractClaims(text, { publishedAt: row.publishedAt, all: true }).find(
       (c) => c.start <= at && at < c.end,
     );
