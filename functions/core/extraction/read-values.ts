@@ -397,9 +397,11 @@ function lastReadingBefore(ctx: ReadingContext, readings: Readings, fi: number):
   return undefined;
 }
 
-function clauseNames(ctx: ReadingContext, clause: number, word: string): boolean {
-  for (let k = ctx.clauses.start[clause]!; k < ctx.clauses.end[clause]!; k++)
-    if (wordAt(ctx.t, k) === word) return true;
+/** Whether `word` stands in figure f's clause, at most WINDOW_TOKENS from it. */
+function clauseNames(ctx: ReadingContext, clause: number, f: Figure, word: string): boolean {
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - WINDOW_TOKENS);
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + WINDOW_TOKENS);
+  for (let k = from; k < to; k++) if (wordAt(ctx.t, k) === word) return true;
   return false;
 }
 
@@ -407,10 +409,11 @@ function clauseNames(ctx: ReadingContext, clause: number, word: string): boolean
 function subjectOfSentenceBefore(ctx: ReadingContext, readings: Readings, fi: number): Hit[] | null {
   const f = ctx.figures[fi]!;
   const previous = ctx.passages.sentence[f.numTok]! - 1;
+  // Figures of this sentence and the one before, a few at most (a run-on "sentence" has many).
   for (let g = fi - 1; g >= 0; g--) {
     const s = ctx.passages.sentence[ctx.figures[g]!.numTok]!;
     if (s < previous) break;
-    if (s === previous && readings[g] !== undefined) return null;
+    if (fi - g > 12 || (s === previous && readings[g] !== undefined)) return null;
   }
   const hits = paragraphHits(ctx, fi).filter((h) => ctx.passages.sentence[h.tokStart] === previous);
   return hits.length > 0 ? hits : null;
@@ -482,7 +485,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   // A deficit that narrows is a balance that rises: "the trade deficit narrowed by $1 billion".
   const w = measureReading.directionWord;
   // A percentage of a deficit says how the deficit itself changed, which no sign of the balance gives.
-  if ((w === 'narrowed' || w === 'widened') && clauseNames(ctx, clause, 'deficit'))
+  if ((w === 'narrowed' || w === 'widened') && clauseNames(ctx, clause, f, 'deficit'))
     direction = f.kind === 'percent' ? undefined : direction === 'fall' ? 'rise' : 'fall';
   // More about the figure before: "decreased by 2.85 percent ($1.5 billion)", "grew by $212 million, or 8.1%".
   // "..., reaching $12.4 billion", "..., to $6.9 billion": the level the change led to.

@@ -213,7 +213,8 @@ function countriesBefore(
   const ids: string[] = [];
   for (let k = lowerBound(ctx.hits, marker.tokStart) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
-    if (ctx.passages.sentence[h.tokStart] !== sentence) break;
+    // A sentence may run on without punctuation: look no further than a long sentence's reach.
+    if (ctx.passages.sentence[h.tokStart] !== sentence || marker.tokStart - h.tokStart > 80) break;
     if (h.value.type === 'country' && !ids.includes(h.value.id)) ids.push(h.value.id);
   }
   if (ids.length !== 2) return null;
