@@ -1,16 +1,17 @@
 /// <reference lib="dom" />
 /**
- * The reviewer pages in a real browser: Debian's Chromium driven by playwright-core, against the
- * local server on DynamoDB Local. Screenshots go to tests/output/.
+ * The reviewer pages in a real browser: Debian's Chromium when present, else the Chromium of the
+ * @sparticuz/chromium package, driven by playwright-core against the local server on DynamoDB
+ * Local. Screenshots go to tests/output/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/local-stack.ts';
+import { findBrowser } from '../support/find-browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/local-database.ts';
 
 const KEY = 'browser-test-key-0123456789';
-const CHROMIUM = '/usr/lib/chromium/chromium';
 const OUTPUT = new URL('../output/', import.meta.url).pathname;
 const SAMPLE = readFileSync(new URL('../../examples/putin-aliyev-kremlin.txt', import.meta.url), 'utf8');
 const WRONG = readFileSync(new URL('../../examples/wrong-figures.txt', import.meta.url), 'utf8');
@@ -47,17 +48,8 @@ beforeAll(async () => {
   });
   sample = await check(SAMPLE, 'Putin meets with Ilham Aliyev in the Kremlin');
   wrong = await check(WRONG, 'Baku and Moscow mark railway jubilee as trade grows');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const { executablePath, args } = await findBrowser();
+  browser = await chromium.launch({ executablePath, headless: true, args });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const violations: string[] = [];
   page.on('console', (message) => {
