@@ -138,53 +138,14 @@ export const CHANGE_NOUNS: ReadonlySet<string> = new Set([
   'uptick',
 ]);
 /** Words of a change that say it went down: "fell 3%", "a decline of 2.1%", "12% less than". */
-const FALLING = new Set([
-  'decreased',
-  'decrease',
-  'decreases',
-  'decreasing',
-  'fell',
-  'fall',
-  'falls',
-  'falling',
-  'fallen',
-  'declined',
-  'decline',
-  'declines',
-  'declining',
-  'dropped',
-  'drop',
-  'drops',
-  'contracted',
-  'contract',
-  'contraction',
-  'shrank',
-  'shrunk',
-  'shrink',
-  'slid',
-  'slipped',
-  'plunged',
-  'plunge',
-  'plummeted',
-  'tumbled',
-  'slumped',
-  'slump',
-  'sank',
-  'lost',
-  'loss',
-  'narrowed',
-  'lowered',
-  'cut',
-  'reduced',
-  'reduction',
-  'retreated',
-  'weakened',
-  'downturn',
-  'down',
-  'less',
-  'lower',
-  'below',
-]);
+const FALLING = new Set(
+  (
+    'decreased decrease decreases decreasing fell fall falls falling fallen declined decline declines ' +
+    'declining dropped drop drops contracted contract contraction shrank shrunk shrink slid slipped plunged ' +
+    'plunge plummeted tumbled slumped slump sank lost loss narrowed lowered cut reduced reduction retreated ' +
+    'weakened downturn down less lower below'
+  ).split(' '),
+);
 /** Words of a change that say it went up. */
 const RISING = new Set(
   (
