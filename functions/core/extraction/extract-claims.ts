@@ -251,8 +251,24 @@ function eventWordFor(f: Figure, hits: readonly Hit[]): { hit: Hit; dist: number
     // the object of the verb, often a long name, stands between the verb and its date.
     if (dist <= (before ? 18 : 9) && (best === null || dist < best.dist)) best = { hit: h, dist };
   }
+  // "Türkiye recognised Azerbaijan's restored independence on 9 November 1991": what is
+  // recognised is itself an event word, and the date is the recognition's.
+  if (best && best.hit.tokEnd <= f.tokStart) {
+    const object = best.hit;
+    for (const h of hits) {
+      if (h.value.type !== 'event' || !GOVERNING_EVENTS.has(h.value.metric)) continue;
+      if (h.tokEnd > object.tokStart || object.tokStart - h.tokEnd > 5) continue;
+      // Not "the Agreement on Mutual Recognition of Driving Licences, signed ...": a word of a name.
+      if (hits.some((n) => n.value.type === 'thing' && n.tokStart <= h.tokStart && h.tokEnd <= n.tokEnd))
+        continue;
+      return { hit: h, dist: f.tokStart - h.tokEnd };
+    }
+  }
   return best;
 }
+
+/** Events whose object may be another event: a recognition of independence. */
+const GOVERNING_EVENTS = new Set(['recognition']);
 
 /** Which event a date belongs to, from an event word near it ("signed", "established"). */
 function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: Hit | null): string | null {

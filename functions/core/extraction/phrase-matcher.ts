@@ -6,6 +6,7 @@ import {
   DIGITS,
   hasWordKey,
   lw,
+  PUNCT,
   type Tokens,
   tokenize,
   WORD,
@@ -62,18 +63,50 @@ export function matchPhraseAt<T>(m: PhraseMatcher<T>, t: Tokens, i: number): Phr
   const list = m.byFirst.get(keyOf(t, i));
   if (!list) return null;
   for (const p of list) {
-    if (phraseMatchesAt(p, t, i)) return { tokStart: i, tokEnd: i + p.keys.length, value: p.value };
+    const end = phraseEndAt(p, t, i);
+    if (end > 0) return { tokStart: i, tokEnd: end, value: p.value };
   }
   return null;
 }
 
-/** Whether the phrase, whose first word is known to match, stands in full at token i. */
-function phraseMatchesAt<T>(p: Phrase<T>, t: Tokens, i: number): boolean {
-  if (i + p.keys.length > t.count) return false;
+const DASHES = new Set(['-', '‐', '‑', '–', '—']);
+
+function isDashKey(key: string): boolean {
+  return key.length === 1 && DASHES.has(key);
+}
+
+/** A dash inside a compound, with no space on either side: "Turkic-Speaking", "Baku–Tbilisi". */
+function isJoiningDash(t: Tokens, j: number): boolean {
+  return (
+    j > 0 &&
+    j + 1 < t.count &&
+    t.kind[j] === PUNCT &&
+    DASHES.has(t.text[t.start[j]!]!) &&
+    t.end[j - 1] === t.start[j] &&
+    t.end[j] === t.start[j + 1]
+  );
+}
+
+/**
+ * The token after the phrase, whose first word is known to match, where it stands in full at
+ * token i, else -1. Compounds are written with any dash or with a space ("Turkic-Speaking",
+ * "Turkic Speaking", "Baku–Tbilisi–Kars"), so a dash of the phrase matches any dash or none,
+ * and a joining dash in the text matches a space of the phrase.
+ */
+function phraseEndAt<T>(p: Phrase<T>, t: Tokens, i: number): number {
+  let j = i + 1;
   for (let k = 1; k < p.keys.length; k++) {
-    if (keyOf(t, i + k) !== p.keys[k]) return false;
+    const key = p.keys[k]!;
+    if (isDashKey(key)) {
+      if (isJoiningDash(t, j)) j++;
+      continue;
+    }
+    if (j < t.count && t.kind[j] === PUNCT && isJoiningDash(t, j)) j++;
+    if (j >= t.count || keyOf(t, j) !== key) return -1;
+    j++;
   }
-  return p.exact === null || t.text.slice(t.start[i]!, t.end[i + p.keys.length - 1]!) === p.exact;
+  if (p.exact !== null && t.text.slice(t.start[i]!, t.end[j - 1]!) !== p.exact) return -1;
+  return j;
 }
 
 /**
@@ -103,9 +136,10 @@ export function findLayeredPhrases<T>(
         seenAt.push(-1);
       }
       if (blockedUntil[li]! > i || seenAt[li] === i) continue;
-      if (!phraseMatchesAt(p, t, i)) continue;
-      hits.push({ tokStart: i, tokEnd: i + p.keys.length, value: p.value });
-      blockedUntil[li] = i + p.keys.length;
+      const end = phraseEndAt(p, t, i);
+      if (end < 0) continue;
+      hits.push({ tokStart: i, tokEnd: end, value: p.value });
+      blockedUntil[li] = end;
       seenAt[li] = i;
     }
   }

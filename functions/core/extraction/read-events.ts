@@ -23,7 +23,8 @@ import {
   wordAt,
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
-import { ANNIVERSARY_OF } from './vocabulary.ts';
+import { isMark } from './tokenize.ts';
+import { ANNIVERSARY_OF, documentAbout, isDocument } from './vocabulary.ts';
 
 export interface EventReading {
   metric: string | null;
@@ -256,16 +257,20 @@ const REFERRING_NOUNS: ReadonlyMap<string, ReadonlySet<string> | null> = new Map
   ['project', new Set(['project'])],
 ]);
 
+/** How far before a date a pointing noun may stand: "ratified the declaration on 1 February 2022". */
+const POINTER_REACH = 14;
+
 /**
  * "The document was signed in Moscow on 22 February 2022": the document of the sentence before;
- * "..., and the line was opened on 30 October 2017": the railway named last before the clause.
+ * "..., and the line was opened on 30 October 2017", "Construction of the Georgian section of the
+ * railway began in November 2007": the railway named last before the clause.
  */
 function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
   const clause = ctx.clauses.of[f.numTok]!;
   const from = ctx.clauses.start[clause]!;
   let refers = false;
   let kinds: ReadonlySet<string> | null = null;
-  for (let k = from; k < Math.min(f.tokStart, from + 4); k++) {
+  for (let k = Math.max(from, f.tokStart - POINTER_REACH); k < f.tokStart; k++) {
     const w = wordAt(ctx.t, k);
     const named = REFERRING_NOUNS.get(w);
     if (named === undefined) continue;
@@ -274,17 +279,72 @@ function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
     kinds = named;
   }
   if (!refers) return null;
-  // "The declaration was signed in Shusha ...": the document named last before, in this
-  // paragraph or the one before it.
+  return thingNamedBefore(ctx, f, kinds ? from : f.tokStart, kinds);
+}
+
+/**
+ * The thing of one of `kinds` (any kind when null, then outside the figure's sentence) named last
+ * before token `from`, in the figure's paragraph or the one before it.
+ */
+function thingNamedBefore(
+  ctx: ReadingContext,
+  f: Figure,
+  from: number,
+  kinds: ReadonlySet<string> | null,
+): Hit | null {
   const paragraph = ctx.passages.paragraph[f.numTok]!;
   const sentence = ctx.passages.sentence[f.numTok]!;
-  for (let k = lowerBound(ctx.hits, kinds ? from : f.tokStart) - 1; k >= 0; k--) {
+  for (let k = lowerBound(ctx.hits, from) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
     if (f.tokStart - h.tokStart > 400 || ctx.passages.paragraph[h.tokStart]! < paragraph - 1) break;
     if (h.value.type !== 'thing') continue;
     if (kinds) {
       if (kinds.has(h.value.thing.type)) return h;
     } else if (ctx.passages.sentence[h.tokStart] !== sentence) return h;
+  }
+  return null;
+}
+
+/** Head words of a document that is named by what it is about: "the agreement on building the railway". */
+const DOCUMENT_HEADS = new Set([
+  'agreement',
+  'treaty',
+  'contract',
+  'deal',
+  'memorandum',
+  'accord',
+  'convention',
+]);
+const ABOUT_WORDS = new Set(['on', 'for', 'about', 'establishing', 'creating', 'to', 'of']);
+
+/**
+ * What the document dated in the figure's clause is about, where the clause names the document
+ * by it ("The agreement on the Trans-Anatolian pipeline (TANAP) was signed", "the contract for
+ * building the 162-kilometre railway, the missing link of the corridor, was signed"): the thing
+ * named right after the head word, or the thing a pointing noun there stands for. Things named
+ * further on (an aside about the corridor) are not what the document is about.
+ */
+function documentObject(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): Hit | null {
+  // The subject may stand apart from the date behind a long aside, so the whole sentence before it counts.
+  const sentence = ctx.passages.sentence[f.numTok]!;
+  let from = f.tokStart;
+  while (from > 0 && f.tokStart - from < 40 && ctx.passages.sentence[from - 1] === sentence) from--;
+  for (let k = from; k < f.tokStart; k++) {
+    if (!DOCUMENT_HEADS.has(wordAt(ctx.t, k)) || !ABOUT_WORDS.has(wordAt(ctx.t, k + 1))) continue;
+    let derived: Hit | null = null;
+    for (let m = k + 2; m < Math.min(f.tokStart, k + 14); m++) {
+      // "the agreement on the Trans-Anatolian Natural Gas Pipeline (TANAP)": the bracket names it.
+      if (isMark(ctx.t, m, ',;')) break;
+      const named = hits.find((h) => h.tokStart === m && h.value.type === 'thing');
+      if (named && named.value.type === 'thing') {
+        if (named.value.thing.derived !== true) return named;
+        derived ??= named;
+        continue;
+      }
+      const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, m));
+      if (kinds && !derived) return thingNamedBefore(ctx, f, from, kinds);
+    }
+    return derived;
   }
   return null;
 }
@@ -313,14 +373,26 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   reading.sources.metric = verbJoined ? 'clause' : 'sentence';
   if (!verbJoined) reading.guessed.push('metric');
   const joined = joinedHits(ctx, f, hits);
-  const thing = datedThing(joined, f) ?? datedThing(hits, f) ?? earlierThing(ctx, f);
+  const isDocumentEvent = DOCUMENT_EVENTS.has(metric);
+  const object = isDocumentEvent ? documentObject(ctx, f, hits) : null;
+  const thing = object ?? datedThing(joined, f) ?? datedThing(hits, f) ?? earlierThing(ctx, f);
   if (thing && thing.value.type === 'thing') {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
     const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];
     const thingJoined = sameSentence && clausesJoined(ctx, thingClause, clause);
     const around = thingJoined ? joined : sameSentence ? hits : [thing, ...joined];
-    const ratifiers = RATIFYING_EVENTS.has(metric) ? ratifyingEntities(thing.value.thing.id, around) : null;
-    reading.entities = ratifiers ?? thingEntities(thing.value.thing, ctx, around);
+    // "The agreement on TANAP was signed in 2012", "Azerbaijan joined the corridor in 2005": a
+    // project is not signed or joined, the document about it is.
+    const named = thing.value.thing;
+    const about = isDocumentEvent && !isDocument(named) ? documentAbout(named.id) : null;
+    const dated = about ?? named;
+    // Without "the agreement on ..." a project dated by a signing may be named in an aside only.
+    if (about && !object) reading.guessed.push('event');
+    // A declaration is adopted when it is signed: "adopted the Baku Declaration on 9 September 2022".
+    if (metric === 'declaration_adopted' && isDocument(dated) && dated.eventMetric === 'agreement_signed')
+      reading.metric = 'agreement_signed';
+    const ratifiers = RATIFYING_EVENTS.has(metric) ? ratifyingEntities(dated.id, around) : null;
+    reading.entities = ratifiers ?? thingEntities(dated, ctx, around);
     // "The Milli Majlis ratified the Shusha Declaration": which party ratified is not said.
     if (RATIFYING_EVENTS.has(metric) && !ratifiers) reading.guessed.push('entities');
     reading.sources.entities = thingJoined ? 'clause' : sameSentence ? 'sentence' : 'paragraph';

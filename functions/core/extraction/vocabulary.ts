@@ -46,6 +46,8 @@ export interface NamedThing {
   parties: string[];
   /** Named from the text itself (name-documents.ts), not from the vocabulary. */
   derived?: boolean;
+  /** For a document, the things it is about: the TANAP agreement is about TANAP. */
+  about?: string[];
 }
 
 export type Mention =
@@ -89,6 +91,28 @@ const thingEntries = entriesOf<Mention>(
     return [aliases, { type: 'thing', thing }];
   }),
 );
+const DOCUMENT_TYPES = new Set(['agreement', 'declaration', 'document', 'act']);
+
+export function isDocument(thing: NamedThing): boolean {
+  return DOCUMENT_TYPES.has(thing.type);
+}
+
+const documentsAbout = new Map<string, NamedThing[]>();
+for (const [, mention] of thingEntries) {
+  if (mention.type !== 'thing') continue;
+  for (const id of mention.thing.about ?? []) {
+    const list = documentsAbout.get(id) ?? [];
+    if (!list.includes(mention.thing)) list.push(mention.thing);
+    documentsAbout.set(id, list);
+  }
+}
+
+/** The one known document about a thing ("the agreement on TANAP"), or null when none or several. */
+export function documentAbout(thingId: string): NamedThing | null {
+  const list = documentsAbout.get(thingId);
+  return list?.length === 1 ? list[0]! : null;
+}
+
 const eventEntries: Array<[string, Mention]> = Object.entries(events.verbs as Record<string, string>).map(
   ([w, metric]) => [w, { type: 'event', metric }],
 );
