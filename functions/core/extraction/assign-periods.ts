@@ -166,7 +166,9 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
   // Only the sentences with value figures, and the paragraphs before them, need period phrases.
   const paragraphs = new Set<number>();
   readings.forEach((r, fi) => {
-    if (r) paragraphs.add(ctx.passages.paragraph[ctx.figures[fi]!.numTok]!);
+    if (!r) return;
+    const paragraph = ctx.passages.paragraph[ctx.figures[fi]!.numTok]!;
+    for (let p = Math.max(0, paragraph - EARLIER_SENTENCES); p <= paragraph; p++) paragraphs.add(p);
   });
   if (paragraphs.size === 0) return out;
   const refs = new Map<number, PeriodRef[]>();

@@ -25,6 +25,7 @@
 import type { Claim, ClaimFrame, FramePart, FrameSource, MetricAlias, Period, Qualifier } from '../model.ts';
 import { assignPeriods } from './assign-periods.ts';
 import { findClauses } from './find-clauses.ts';
+import { datelineDate } from './find-dateline.ts';
 import { foldText } from './fold-text.ts';
 import { findDocumentNames } from './name-documents.ts';
 import { findLayeredPhrases, type PhraseMatcher } from './phrase-matcher.ts';
@@ -305,9 +306,11 @@ function assignDateEvents(ctx: ReadingContext): void {
     ctx.dateMetrics.set(f, dateEvent(ctx, f, hits, ctx.dateVerbs.get(f) ?? null));
 }
 
-function indicesOfDates(figures: Figure[]): number[] {
+/** Date figures by index; the dateline's date ("MOSCOW, April 8 (RIA Novosti) -") dates no figure and no event. */
+function indicesOfDates(figures: Figure[], dateline: Figure | null): number[] {
   const out: number[] = [];
-  for (let i = 0; i < figures.length; i++) if (figures[i]!.kind === 'date') out.push(i);
+  for (let i = 0; i < figures.length; i++)
+    if (figures[i]!.kind === 'date' && figures[i] !== dateline) out.push(i);
   return out;
 }
 
@@ -373,7 +376,7 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
     dateMetrics: new Map(),
     dateVerbs: new Map(),
     dateWindows: new Map(),
-    dateIndex: indicesOfDates(figures),
+    dateIndex: indicesOfDates(figures, datelineDate(t, figures)),
   };
   assignDateEvents(ctx);
   return ctx;

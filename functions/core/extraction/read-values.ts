@@ -50,6 +50,8 @@ export interface ValueReading {
   comparison?: { role: 'base' | 'result'; with: number };
   /** For a change or growth, which way the words say it went. */
   direction?: 'rise' | 'fall';
+  /** An item of a list of partners ("China led with $240.1 billion, followed by India with ..."). */
+  partner?: string;
 }
 
 /** Words right before a figure that make it the level reached: "reaching $12.4 billion", "to $6.9 billion". */
@@ -433,6 +435,105 @@ function lastSubjectBefore(ctx: ReadingContext, readings: Readings, fi: number):
   return undefined;
 }
 
+/** Words that may stand between "with" and the figure of a list item: "with turnover of about $45 billion". */
+const LIST_ITEM_WORDS = new Set([
+  'a',
+  'an',
+  'turnover',
+  'trade',
+  'of',
+  'about',
+  'some',
+  'around',
+  'nearly',
+  'almost',
+  'over',
+  'roughly',
+  'just',
+  'under',
+  'more',
+  'than',
+  'less',
+  'exports',
+  'imports',
+  'supplies',
+  'shipments',
+  'deliveries',
+  'investment',
+  'investments',
+]);
+
+const NOT_LISTING = new Set(['compared', 'comparing', 'together', 'along', 'par', 'level', 'line']);
+
+/**
+ * The partner a figure is listed for: "China led with turnover of $240.1 billion, followed by
+ * India with $64.9 billion", "Türkiye came next with $56.5 billion, ahead of Belarus with about
+ * $45 billion": the country at most four words before the "with" that leads to the figure.
+ */
+function listedPartner(ctx: ReadingContext, fi: number): string | null {
+  const f = ctx.figures[fi]!;
+  let k = f.tokStart - 1;
+  while (k >= 0 && f.tokStart - k <= 6 && LIST_ITEM_WORDS.has(wordAt(ctx.t, k))) k--;
+  if (wordAt(ctx.t, k) !== 'with' || ctx.clauses.kind[ctx.clauses.of[f.numTok]!] === 'comparison')
+    return null;
+  // "Exports to Russia, compared with $1.2 billion", "together with": not an item of a list.
+  if (NOT_LISTING.has(wordAt(ctx.t, k - 1))) return null;
+  const sentence = ctx.passages.sentence[f.numTok];
+  for (let h = lowerBound(ctx.hits, k) - 1; h >= 0; h--) {
+    const hit = ctx.hits[h]!;
+    if (k - hit.tokEnd > 4 || ctx.passages.sentence[hit.tokStart] !== sentence) return null;
+    if (hit.value.type === 'country') return hit.value.id;
+    if (hit.value.type !== 'metric') return null;
+  }
+  return null;
+}
+
+/**
+ * The reading a list item takes its metric from: the list's item before figure fi, else the
+ * level of the same kind just before the list ("Turnover with China reached $6.8 billion.
+ * Germany came second with $3.4 billion"), at most PARAGRAPH_SENTENCES back.
+ */
+function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): ValueReading | undefined {
+  const f = ctx.figures[fi]!;
+  let before: ValueReading | undefined;
+  for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
+    const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[ctx.figures[g]!.numTok]!;
+    if (back > PARAGRAPH_SENTENCES) break;
+    const reading = readings[g];
+    if (!reading?.info || ctx.figures[g]!.kind !== f.kind) continue;
+    if (reading.partner) return reading;
+    if (reading.measure === 'level') before ??= reading;
+  }
+  return before;
+}
+
+/** A listed partner's entities for the list's metric, or none for a flow of no known direction. */
+function listEntities(info: MetricInfo, owner: string, partner: string): ClaimEntity[] {
+  if (info.symmetric)
+    return [
+      { id: owner, role: 'party' },
+      { id: partner, role: 'party' },
+    ];
+  if (info.directed === 'exports')
+    return [
+      { id: owner, role: 'source' },
+      { id: partner, role: 'target' },
+    ];
+  if (info.directed === 'imports')
+    return [
+      { id: partner, role: 'source' },
+      { id: owner, role: 'target' },
+    ];
+  return [];
+}
+
+/** Whose partners a list names: the owner of the list's item before, else the article's first country. */
+function listOwner(ctx: ReadingContext, readings: Readings, fi: number, partner: string): string | null {
+  const item = previousListItem(ctx, readings, fi);
+  const owner = item?.entities.find((e) => e.id !== item.partner)?.id ?? ctx.parties[0];
+  return owner !== undefined && owner !== partner ? owner : null;
+}
+
 /** The last value figure of clause `clause` before figure fi. */
 function figureOfClause(ctx: ReadingContext, readings: Readings, clause: number, fi: number): number | null {
   for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
@@ -472,7 +573,11 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   const kind = ctx.clauses.kind[clause]!;
   const anchorClause = ctx.clauses.anchor[clause]!;
   const dependent = kind === 'comparison' || kind === 'appendix' || kind === 'relative';
-  const anchor = dependent && anchorClause >= 0 ? figureOfClause(ctx, readings, anchorClause, fi) : null;
+  const nearest = dependent && anchorClause >= 0 ? figureOfClause(ctx, readings, anchorClause, fi) : null;
+  // "narrowed to $16.6 billion from $23.6 billion a year earlier, a decline of 29.6%": the change
+  // from the base is about the figure the base is compared with.
+  const base = nearest !== null && kind === 'appendix' ? readings[nearest]?.comparison : undefined;
+  const anchor = base?.role === 'base' ? base.with : nearest;
   const anchorReading = anchor !== null ? readings[anchor] : undefined;
   const own = clauseHits(ctx, clause, f);
   const measureReading = readMeasure(t, f, ctx.clauses.start[clause]!, (k) => {
@@ -513,6 +618,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     marked = anchorReading.measureMarked;
   }
 
+  const partner = f.kind === 'money' ? listedPartner(ctx, fi) : null;
   let measure: Measure = cue;
   let metric: string | null = null;
   let info: MetricInfo | undefined;
@@ -563,6 +669,24 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       }
     }
     if (metricHit && metricHit.value.type === 'metric') info = metricHit.value.info;
+    // "..., followed by India with $64.9 billion": the list's metric, named at its first item.
+    const item = partner !== null && !metricHit && !info ? previousListItem(ctx, readings, fi) : undefined;
+    if (item?.info) {
+      info = item.info;
+      metricSource =
+        ctx.passages.sentence[ctx.figures[item.fi]!.numTok] === ctx.passages.sentence[f.numTok]
+          ? 'sentence'
+          : 'paragraph';
+    } else if (partner !== null && !metricHit && !info) {
+      // "Kyrgyzstan's trade with its neighbours rose in the first quarter. China remained the
+      // largest partner with $1.1 billion": what the sentence before, with no figure, is about.
+      const spoken = subjectOfSentenceBefore(ctx, readings, fi);
+      metricHit = spoken ? pickMetric(ctx, spoken, fi, cue, undefined).hit : null;
+      if (metricHit?.value.type === 'metric') {
+        info = metricHit.value.info;
+        metricSource = 'paragraph';
+      }
+    }
     if (info) {
       const named = nameMetric(info, f.kind, f.unit, cue);
       metric = named.metric;
@@ -637,7 +761,23 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     }
   }
 
+  // "Exports of the non-oil sector reached $3.1 billion" after a sentence about Azerbaijan: the
+  // part stays a part whichever sentence names the country.
+  const ownProduct = ownMetricHit ? productOf(own, ownMetricHit) : null;
+  if (ownProduct && entities.length > 0 && !entities.some((e) => e.id === ownProduct)) {
+    entities = [...entities];
+    pushEntity(entities, ownProduct, 'subject');
+  }
+  // A list of one country's partners: each figure is that country's with the partner listed;
+  // exports are the owner's to the partner, imports the owner's from it.
+  if (partner !== null && info && (info.symmetric || info.directed)) {
+    const owner = listOwner(ctx, readings, fi, partner);
+    entities = owner === null ? [] : listEntities(info, owner, partner);
+    entitiesSource = 'article';
+    entitiesGuessed = true;
+  }
   const reading: ValueReading = { fi, clause, measure, measureMarked: marked, metric, entities, anchor };
+  if (partner !== null) reading.partner = partner;
   if (direction && (measure === 'change' || measure === 'growth')) reading.direction = direction;
   if (entitiesGuessed) reading.entitiesGuessed = true;
   if (info) reading.info = info;

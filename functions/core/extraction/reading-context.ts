@@ -34,7 +34,7 @@ export interface ReadingContext {
   dateVerbs: Map<Figure, Hit>;
   /** windowHits() of each date figure, kept from assignDateEvents(). */
   dateWindows: Map<Figure, Hit[]>;
-  /** Indices of date figures in `figures`, ascending. */
+  /** Indices of date figures in `figures`, ascending, without the dateline's. */
   dateIndex: number[];
 }
 
