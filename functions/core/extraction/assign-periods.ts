@@ -351,6 +351,8 @@ function inheritPeriod(
   }
   const sentencePeriod = before ?? after;
   if (sentencePeriod) return { period: periodOf(ctx, sentencePeriod.figure, reading), source: 'sentence' };
+  // A goal's year is said where the goal is ("by 2030"): the year of an outturn sentences before is not it.
+  if (reading.measure === 'target') return { period: defaultPeriod(ctx, reading), source: 'default' };
   // An earlier sentence, at most three back, of the paragraph or (in wire copy, where every
   // sentence is a paragraph) just before it: the last period phrase there ("over the period").
   for (let k = firstAtOrAfter(ordered, f.tokStart) - 1; k >= 0; k--) {

@@ -211,6 +211,44 @@ const TARGET_WORDS = new Set([
   'bringing',
   'task',
 ]);
+/** What a goal does to a figure: "agreed to raise trade to $1 billion". */
+const RAISING = new Set([
+  'raise',
+  'increase',
+  'boost',
+  'bring',
+  'double',
+  'triple',
+  'expand',
+  'lift',
+  'reach',
+  'grow',
+  'take',
+  'push',
+]);
+/** Words of intent that make "to raise trade to $X" a goal. */
+const INTENT_WORDS = new Set([
+  'agreed',
+  'agree',
+  'agrees',
+  'pledged',
+  'pledge',
+  'vowed',
+  'committed',
+  'decided',
+  'resolved',
+  'determined',
+  'hope',
+  'hopes',
+  'hoping',
+  'want',
+  'wants',
+  'strive',
+  'strives',
+  'ready',
+  'instructed',
+  'tasked',
+]);
 const FORECAST_WORDS = new Set([
   'expected',
   'expects',
@@ -332,6 +370,8 @@ function goalOrLevel(t: Tokens, at: number, from: number, other: (i: number) => 
     if (other(k)) break;
     const w = word(t, k);
     if (TARGET_WORDS.has(w)) return 'target';
+    // "agreed to raise trade to $1 billion", "pledged to bring it to $5 billion".
+    if (INTENT_WORDS.has(w) && word(t, k + 1) === 'to' && RAISING.has(word(t, k + 2))) return 'target';
     if (FORECAST_WORDS.has(w)) forecast = true;
   }
   return forecast ? 'forecast' : 'level';
