@@ -16,8 +16,10 @@ import {
   nearestThing,
   partiesFrom,
   pushEntity,
+  REFERRING_NOUNS,
   type ReadingContext,
   thingEntities,
+  thingNamedBefore,
   WINDOW,
   windowHits,
   wordAt,
@@ -242,21 +244,6 @@ function datedThing(hits: readonly Hit[], f: Figure): Hit | null {
   return before ?? after;
 }
 
-/** Nouns that point back to a thing named before, with the kinds of thing they can name. */
-const REFERRING_NOUNS: ReadonlyMap<string, ReadonlySet<string> | null> = new Map([
-  ['document', null],
-  ['declaration', null],
-  ['treaty', null],
-  ['agreement', null],
-  ['it', null],
-  ['railway', new Set(['railway'])],
-  ['railroad', new Set(['railway'])],
-  ['line', new Set(['railway'])],
-  ['mainline', new Set(['railway'])],
-  ['corridor', new Set(['project'])],
-  ['project', new Set(['project'])],
-]);
-
 /** How far before a date a pointing noun may stand: "ratified the declaration on 1 February 2022". */
 const POINTER_REACH = 14;
 
@@ -280,29 +267,6 @@ function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
   }
   if (!refers) return null;
   return thingNamedBefore(ctx, f, kinds ? from : f.tokStart, kinds);
-}
-
-/**
- * The thing of one of `kinds` (any kind when null, then outside the figure's sentence) named last
- * before token `from`, in the figure's paragraph or the one before it.
- */
-function thingNamedBefore(
-  ctx: ReadingContext,
-  f: Figure,
-  from: number,
-  kinds: ReadonlySet<string> | null,
-): Hit | null {
-  const paragraph = ctx.passages.paragraph[f.numTok]!;
-  const sentence = ctx.passages.sentence[f.numTok]!;
-  for (let k = lowerBound(ctx.hits, from) - 1; k >= 0; k--) {
-    const h = ctx.hits[k]!;
-    if (f.tokStart - h.tokStart > 400 || ctx.passages.paragraph[h.tokStart]! < paragraph - 1) break;
-    if (h.value.type !== 'thing') continue;
-    if (kinds) {
-      if (kinds.has(h.value.thing.type)) return h;
-    } else if (ctx.passages.sentence[h.tokStart] !== sentence) return h;
-  }
-  return null;
 }
 
 /** Head words of a document that is named by what it is about: "the agreement on building the railway". */

@@ -19,14 +19,16 @@ import {
   otherClauseHits,
   partiesFrom,
   pushEntity,
+  REFERRING_NOUNS,
   type ReadingContext,
   thingEntities,
+  thingNamedBefore,
   windowHits,
   wordAt,
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isMark } from './tokenize.ts';
-import { COUNT_METRICS, type MetricInfo } from './vocabulary.ts';
+import { COUNT_METRICS, isDocument, type MetricInfo } from './vocabulary.ts';
 
 /** Value readings by figure index; other figures have none. */
 export type Readings = ReadonlyArray<ValueReading | undefined>;
@@ -239,9 +241,15 @@ function entitiesFrom(
   let viaArticle = false;
   let guessed = false;
   // Things named only by their shape in the text ("the Central Bank of Azerbaijan") date events;
-  // they do not narrow a figure.
+  // they do not narrow a figure. A document has no length, capacity or cost: "The corridor, which
+  // stretches for 7,200 km, ... when they adopted the Baku Declaration".
+  const attribute = isAttribute(info);
   const thing = nearestThing(
-    hits.filter((h) => h.value.type !== 'thing' || h.value.thing.derived !== true),
+    hits.filter(
+      (h) =>
+        h.value.type !== 'thing' ||
+        (h.value.thing.derived !== true && !(attribute && isDocument(h.value.thing))),
+    ),
     f,
   );
   const namedThing =
@@ -527,6 +535,18 @@ function listEntities(info: MetricInfo, owner: string, partner: string): ClaimEn
   return [];
 }
 
+/** The thing "the line", "the corridor" at the start of the figure's sentence points back to, as a slug. */
+function pointedThing(ctx: ReadingContext, f: Figure, clause: number): string | null {
+  const sentence = ctx.passages.sentence[f.numTok];
+  let from = ctx.clauses.start[clause]!;
+  while (from > 0 && ctx.passages.sentence[from - 1] === sentence && f.tokStart - from < 40) from--;
+  if (wordAt(ctx.t, from) !== 'the') return null;
+  const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, from + 1));
+  if (!kinds) return null;
+  const hit = thingNamedBefore(ctx, f, from, kinds);
+  return hit?.value.type === 'thing' ? hit.value.thing.id : null;
+}
+
 /** Whose partners a list names: the owner of the list's item before, else the article's first country. */
 function listOwner(ctx: ReadingContext, readings: Readings, fi: number, partner: string): string | null {
   const item = previousListItem(ctx, readings, fi);
@@ -761,6 +781,15 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     }
   }
 
+  // "The corridor, which stretches for about 7,200 km, ...": the corridor named before.
+  if (isAttribute(info) && !entities.some((e) => !/^[A-Z]{2}$/.test(e.id))) {
+    const pointed = pointedThing(ctx, f, clause);
+    if (pointed) {
+      entities = [{ id: pointed, role: 'subject' }];
+      entitiesSource = 'paragraph';
+      entitiesGuessed = true;
+    }
+  }
   // "Exports of the non-oil sector reached $3.1 billion" after a sentence about Azerbaijan: the
   // part stays a part whichever sentence names the country.
   const ownProduct = ownMetricHit ? productOf(own, ownMetricHit) : null;

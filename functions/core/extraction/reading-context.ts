@@ -270,3 +270,43 @@ export function thingEntities(thing: NamedThing, ctx: ReadingContext, hits: read
 export function clausesJoined(ctx: ReadingContext, a: number, b: number): boolean {
   return a === b || ctx.clauses.anchor[a] === b || ctx.clauses.anchor[b] === a;
 }
+
+/** Nouns that point back to a thing named before, with the kinds of thing they can name. */
+export const REFERRING_NOUNS: ReadonlyMap<string, ReadonlySet<string> | null> = new Map([
+  ['document', null],
+  ['declaration', null],
+  ['treaty', null],
+  ['agreement', null],
+  ['it', null],
+  ['railway', new Set(['railway'])],
+  ['railroad', new Set(['railway'])],
+  ['line', new Set(['railway'])],
+  ['mainline', new Set(['railway'])],
+  ['corridor', new Set(['project'])],
+  ['pipeline', new Set(['project'])],
+  ['tunnel', new Set(['project'])],
+  ['project', new Set(['project'])],
+]);
+
+/**
+ * The thing of one of `kinds` (any kind when null, then outside the figure's sentence) named last
+ * before token `from`, in the figure's paragraph or the one before it.
+ */
+export function thingNamedBefore(
+  ctx: ReadingContext,
+  f: Figure,
+  from: number,
+  kinds: ReadonlySet<string> | null,
+): Hit | null {
+  const paragraph = ctx.passages.paragraph[f.numTok]!;
+  const sentence = ctx.passages.sentence[f.numTok]!;
+  for (let k = lowerBound(ctx.hits, from) - 1; k >= 0; k--) {
+    const h = ctx.hits[k]!;
+    if (f.tokStart - h.tokStart > 400 || ctx.passages.paragraph[h.tokStart]! < paragraph - 1) break;
+    if (h.value.type !== 'thing') continue;
+    if (kinds) {
+      if (kinds.has(h.value.thing.type)) return h;
+    } else if (ctx.passages.sentence[h.tokStart] !== sentence) return h;
+  }
+  return null;
+}
