@@ -344,9 +344,28 @@ function paragraphHits(ctx: ReadingContext, fi: number): Hit[] {
 }
 
 /** "the country", "the country's", "this country": the country named last before the figure's sentence. */
-function countryAnaphora(ctx: ReadingContext, hits: readonly Hit[], fi: number, clause: number): Hit | null {
+function countryAnaphora(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  fi: number,
+  clause: number,
+  share: boolean,
+): Hit | null {
   const f = ctx.figures[fi]!;
   const t = ctx.t;
+  // "Italy has long been the main buyer. It accounted for 47% of Azerbaijan's exports": the
+  // country the sentence before opens with.
+  const start = ctx.clauses.start[clause]!;
+  if (
+    share &&
+    wordAt(t, start) === 'it' &&
+    start > 0 &&
+    ctx.passages.sentence[start - 1] !== ctx.passages.sentence[start]
+  ) {
+    const opener = sentenceOpener(ctx, start - 1);
+    if (opener && !countriesIn(hits).includes(opener.id))
+      return { tokStart: start, tokEnd: start + 1, value: { type: 'country', id: opener.id } };
+  }
   const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - WINDOW_TOKENS);
   const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + WINDOW_TOKENS);
   for (let k = from; k < to; k++) {
@@ -361,6 +380,16 @@ function countryAnaphora(ctx: ReadingContext, hits: readonly Hit[], fi: number, 
     }
   }
   return null;
+}
+
+/** The country that opens the sentence ending at token `last` ("Italy has long been ..."), or null. */
+function sentenceOpener(ctx: ReadingContext, last: number): { id: string } | null {
+  const sentence = ctx.passages.sentence[last];
+  let first = last;
+  while (first > 0 && ctx.passages.sentence[first - 1] === sentence && last - first < 400) first--;
+  const k = lowerBound(ctx.hits, first);
+  const h = ctx.hits[k];
+  return h && h.tokStart === first && h.value.type === 'country' ? { id: h.value.id } : null;
 }
 
 /** Fills the missing end of a flow ("exports to Azerbaijan") with the first other country of `hits`. */
@@ -722,7 +751,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   let entitiesGuessed = false;
   const share = measure === 'share';
   const ownMetricHit = metricSource === 'clause' ? metricHit : null;
-  const anaphora = metric !== null ? countryAnaphora(ctx, own, fi, clause) : null;
+  const anaphora = metric !== null ? countryAnaphora(ctx, own, fi, clause, share) : null;
   const ownHits = anaphora ? [...own, anaphora].sort((a, b) => a.tokStart - b.tokStart) : own;
   // "Azerbaijan's $16.5 billion imports": the owner's total, whoever else the clause names.
   const owned = ownerOfFigure(ctx, own, fi, ownMetricHit);
