@@ -246,7 +246,69 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     visiting.add(fi);
     out[fi] = inheritPeriod(ctx, fi, readings, out, bySentence, ordered, visiting, withOwnPeriod);
   }
+  for (const fi of valueFigures) narrowToSamePeriod(ctx, fi, readings, out);
   return out;
+}
+
+const SAME_PERIOD_REACH = 20;
+/** Words before "the same period" that make it the figure's own period, not a comparison's. */
+const OWN_PERIOD_WORDS = new Set(['for', 'in', 'over', 'during']);
+
+/**
+ * "In 2022, it amounted to $59.5 billion for the same period": the months of the figure before,
+ * in the year this figure's clause names.
+ */
+function narrowToSamePeriod(
+  ctx: ReadingContext,
+  fi: number,
+  readings: Readings,
+  out: (PeriodReading | undefined)[],
+): void {
+  const reading = readings[fi]!;
+  if (reading.comparison) return;
+  const f = ctx.figures[fi]!;
+  // Near the figure only: a run-on clause may be as long as the text.
+  const from = Math.max(ctx.clauses.start[reading.clause]!, f.tokStart - SAME_PERIOD_REACH);
+  const to = Math.min(ctx.clauses.end[reading.clause]!, f.tokEnd + SAME_PERIOD_REACH);
+  let at = -1;
+  for (let k = Math.max(from, 2); k + 1 < to && at < 0; k++)
+    if (
+      wordAt(ctx.t, k) === 'same' &&
+      wordAt(ctx.t, k + 1) === 'period' &&
+      wordAt(ctx.t, k - 1) === 'the' &&
+      OWN_PERIOD_WORDS.has(wordAt(ctx.t, k - 2))
+    )
+      at = k + 2;
+  if (at < 0) return;
+  // "over the same period of 2023" names the year; "In 2022, ... for the same period" leaves it to the clause.
+  const named = wordAt(ctx.t, at) === 'of' || wordAt(ctx.t, at) === 'in' ? ctx.figureAt[at + 1]! : -1;
+  const namedYear =
+    named >= 0 && /^\d{4}$/.test(String(ctx.figures[named]!.value)) ? ctx.figures[named]! : null;
+  const own = namedYear
+    ? {
+        value: String(namedYear.value),
+        basis: namedYear.relative ? 'relative' : 'stated',
+        granularity: 'year',
+      }
+    : out[fi]?.period;
+  if (!own || own.granularity !== 'year') return;
+  for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
+    const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[ctx.figures[g]!.numTok]!;
+    if (back > EARLIER_SENTENCES) return;
+    const theirs = out[g]?.period;
+    if (!theirs || readings[g]?.metric !== reading.metric) continue;
+    if (theirs.granularity === 'year' || theirs.granularity === 'as_of') return;
+    const value = withYear(theirs.value, Number(own.value));
+    out[fi] = {
+      period: {
+        value,
+        basis: own.basis as Period['basis'],
+        granularity: granularityOf(value) ?? theirs.granularity,
+      },
+      source: namedYear ? 'clause' : (out[fi]?.source ?? 'clause'),
+    };
+    return;
+  }
 }
 
 function inheritPeriod(
