@@ -363,6 +363,27 @@ function verbBefore(t: Tokens, at: number, from: number, other: (i: number) => b
   return '';
 }
 
+/** Who "projects" a figure: "the IMF projects", "the bank projects", else "investment projects" is a noun. */
+const PROJECTING = new Set([
+  'it',
+  'bank',
+  'ministry',
+  'government',
+  'fund',
+  'agency',
+  'committee',
+  'office',
+  'imf',
+]);
+
+function isNounProjects(t: Tokens, k: number): boolean {
+  const before = k - 1;
+  if (before < 0 || t.kind[before] !== WORD) return true;
+  const c = t.text.charCodeAt(t.start[before]!);
+  const capitalised = c >= 65 && c <= 90;
+  return !(capitalised || PROJECTING.has(word(t, before)));
+}
+
 /** Target or forecast words shortly before token `at` in the clause, else level. */
 function goalOrLevel(t: Tokens, at: number, from: number, other: (i: number) => boolean): MeasureCue {
   let forecast = false;
@@ -372,7 +393,7 @@ function goalOrLevel(t: Tokens, at: number, from: number, other: (i: number) => 
     if (TARGET_WORDS.has(w)) return 'target';
     // "agreed to raise trade to $1 billion", "pledged to bring it to $5 billion".
     if (INTENT_WORDS.has(w) && word(t, k + 1) === 'to' && RAISING.has(word(t, k + 2))) return 'target';
-    if (FORECAST_WORDS.has(w)) forecast = true;
+    if (FORECAST_WORDS.has(w) && !(w === 'projects' && isNounProjects(t, k))) forecast = true;
   }
   return forecast ? 'forecast' : 'level';
 }
