@@ -319,6 +319,17 @@ export function readMeasure(
       if (w === 'share' || w === 'shares' || (SHARE_VERBS.has(w) && k >= before - 2))
         return { cue: 'share', marked: true };
     }
+    // "The share of the EU countries in Azerbaijan's foreign trade amounted to 20.5%": a long
+    // subject, but "the share of" names what the figure is.
+    for (let k = before - 9; k >= Math.max(from, before - 16); k--) {
+      if (other(k)) break;
+      if (
+        word(t, k) === 'share' &&
+        (word(t, k + 1) === 'of' || word(t, k + 1) === 'in') &&
+        word(t, k - 1) === 'the'
+      )
+        return { cue: 'share', marked: true };
+    }
   }
   if (w1 === 'to' || (w1 === 'at' && word(t, before - 1) !== 'by')) {
     return { cue: goalOrLevel(t, before - 1, from, other), marked: true };

@@ -382,6 +382,45 @@ function countryAnaphora(
   return null;
 }
 
+/** Words after a figure that open a circumstance, not its subject: "grew 8.3% despite the war in Ukraine". */
+const CIRCUMSTANCES = new Set([
+  'despite',
+  'amid',
+  'because',
+  'due',
+  'thanks',
+  'following',
+  'helped',
+  'driven',
+  'fuelled',
+  'fueled',
+  'spurred',
+  'hit',
+  'hampered',
+  'backdrop',
+  'caused',
+  'owing',
+]);
+
+/** The mentions of a figure's clause without the countries of a circumstance after the figure. */
+function withoutCircumstances(ctx: ReadingContext, hits: Hit[], f: Figure): Hit[] {
+  let circumstance = -1;
+  for (const h of hits) {
+    if (h.tokStart < f.tokEnd || h.value.type !== 'country') continue;
+    for (let k = h.tokStart - 1; k >= Math.max(f.tokEnd, h.tokStart - 7); k--) {
+      if (ctx.figureAt[k]! >= 0) break;
+      if (CIRCUMSTANCES.has(wordAt(ctx.t, k))) {
+        circumstance = k;
+        break;
+      }
+    }
+    if (circumstance >= 0) break;
+  }
+  return circumstance < 0
+    ? hits
+    : hits.filter((h) => h.tokStart < circumstance || h.value.type !== 'country');
+}
+
 /** The country that opens the sentence ending at token `last` ("Italy has long been ..."), or null. */
 function sentenceOpener(ctx: ReadingContext, last: number): { id: string } | null {
   const sentence = ctx.passages.sentence[last];
@@ -628,7 +667,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   const base = nearest !== null && kind === 'appendix' ? readings[nearest]?.comparison : undefined;
   const anchor = base?.role === 'base' ? base.with : nearest;
   const anchorReading = anchor !== null ? readings[anchor] : undefined;
-  const own = clauseHits(ctx, clause, f);
+  const own = withoutCircumstances(ctx, clauseHits(ctx, clause, f), f);
   const measureReading = readMeasure(t, f, ctx.clauses.start[clause]!, (k) => {
     const g = ctx.figureAt[k]!;
     return g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date';
