@@ -19,7 +19,7 @@ import type { FrameSource, Granularity, Period } from '../model.ts';
 import { granularityOf } from '../period-notation.ts';
 import type { Readings, ValueReading } from './read-values.ts';
 import type { ReadingContext } from './reading-context.ts';
-import { wordAt } from './reading-context.ts';
+import { LOOKBACK_SENTENCES, wordAt } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isMark, PUNCT } from './tokenize.ts';
 
@@ -44,8 +44,6 @@ function isSamePeriodYear(ctx: ReadingContext, d: Figure): boolean {
 
 const BASE_WORDS = new Set(['compared', 'comparison', 'than', 'against', 'versus', 'vs', 'from']);
 const PARAGRAPH_LOOKBACK = 400;
-/** How many sentences back a period phrase may be taken from. */
-const EARLIER_SENTENCES = 3;
 /** How many figures either side may share a clause's period. */
 const NEIGHBOURS = 8;
 /** How far after a figure its period phrase may stand ("$4.4 billion in trade in the first half of 2023"). */
@@ -168,7 +166,7 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
   readings.forEach((r, fi) => {
     if (!r) return;
     const paragraph = ctx.passages.paragraph[ctx.figures[fi]!.numTok]!;
-    for (let p = Math.max(0, paragraph - EARLIER_SENTENCES); p <= paragraph; p++) paragraphs.add(p);
+    for (let p = Math.max(0, paragraph - LOOKBACK_SENTENCES); p <= paragraph; p++) paragraphs.add(p);
   });
   if (paragraphs.size === 0) return out;
   const refs = new Map<number, PeriodRef[]>();
@@ -294,7 +292,7 @@ function narrowToSamePeriod(
   if (!own || own.granularity !== 'year') return;
   for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
     const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[ctx.figures[g]!.numTok]!;
-    if (back > EARLIER_SENTENCES) return;
+    if (back > LOOKBACK_SENTENCES) return;
     const theirs = out[g]?.period;
     if (!theirs || readings[g]?.metric !== reading.metric) continue;
     if (theirs.granularity === 'year' || theirs.granularity === 'as_of') return;
@@ -421,7 +419,7 @@ function inheritPeriod(
     const p = ordered[k]!;
     if (
       f.tokStart - p.figure.tokEnd > PARAGRAPH_LOOKBACK ||
-      sentence - ctx.passages.sentence[p.figure.numTok]! > EARLIER_SENTENCES
+      sentence - ctx.passages.sentence[p.figure.numTok]! > LOOKBACK_SENTENCES
     )
       break;
     if (p.base || comparedAt(p) || ctx.passages.sentence[p.figure.numTok] === sentence) continue;

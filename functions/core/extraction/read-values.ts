@@ -13,6 +13,7 @@ import {
   countriesIn,
   type Hit,
   hasMutualMarker,
+  LOOKBACK_SENTENCES,
   lowerBound,
   nearestMetric,
   nearestThing,
@@ -61,8 +62,6 @@ const LEVEL_WORDS = new Set(['to', 'reaching', 'totalling', 'totaling', 'amounti
 
 const QUANTITY_FLOWS = new Set(['gas_supply', 'exports', 'imports', 'capacity']);
 const PARAGRAPH_LOOKBACK = 400;
-/** How many earlier sentences of the paragraph a figure may read what its own sentence lacks from. */
-const PARAGRAPH_SENTENCES = 3;
 const WINDOW_TOKENS = 30;
 
 function isCountable(m: MetricInfo): boolean {
@@ -312,19 +311,19 @@ function entitiesFrom(
 }
 
 /**
- * Mentions of the sentences of the paragraph before the figure's sentence, in text order, with
- * "the country" standing for the country named last before it.
+ * Mentions of the LOOKBACK_SENTENCES sentences before the figure's sentence, across paragraph
+ * breaks, in text order, without attributions ("according to the Russian ministry").
  */
-const paragraphHitsCache = new WeakMap<ReadingContext, Map<number, Hit[]>>();
+const earlierHitsCache = new WeakMap<ReadingContext, Map<number, Hit[]>>();
 
-function paragraphHits(ctx: ReadingContext, fi: number): Hit[] {
+function earlierHits(ctx: ReadingContext, fi: number): Hit[] {
   const f = ctx.figures[fi]!;
   const sentence = ctx.passages.sentence[f.numTok]!;
   // Every figure of a sentence looks back at the same earlier sentences: read them once.
-  let bySentence = paragraphHitsCache.get(ctx);
+  let bySentence = earlierHitsCache.get(ctx);
   if (!bySentence) {
     bySentence = new Map();
-    paragraphHitsCache.set(ctx, bySentence);
+    earlierHitsCache.set(ctx, bySentence);
   }
   const cached = bySentence.get(sentence);
   if (cached) return cached;
@@ -334,7 +333,7 @@ function paragraphHits(ctx: ReadingContext, fi: number): Hit[] {
   for (let k = lowerBound(ctx.hits, first) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
     const back = sentence - ctx.passages.sentence[h.tokStart]!;
-    if (first - h.tokStart > PARAGRAPH_LOOKBACK || back > PARAGRAPH_SENTENCES) break;
+    if (first - h.tokStart > PARAGRAPH_LOOKBACK || back > LOOKBACK_SENTENCES) break;
     if (ctx.clauses.kind[ctx.clauses.of[h.tokStart]!] === 'attribution') continue;
     before.push(h);
   }
@@ -371,7 +370,7 @@ function countryAnaphora(
   for (let k = from; k < to; k++) {
     const w = wordAt(t, k);
     if ((w !== 'the' && w !== 'this') || wordAt(t, k + 1) !== 'country') continue;
-    const earlier = paragraphHits(ctx, fi).filter((h) => h.value.type === 'country');
+    const earlier = earlierHits(ctx, fi).filter((h) => h.value.type === 'country');
     const named = new Set(countriesIn(hits));
     for (let j = earlier.length - 1; j >= 0; j--) {
       const h = earlier[j]!;
@@ -467,7 +466,7 @@ function lastReadingBefore(ctx: ReadingContext, readings: Readings, fi: number):
   for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
     const other = ctx.figures[g]!;
     const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[other.numTok]!;
-    if (back > PARAGRAPH_SENTENCES) return undefined;
+    if (back > LOOKBACK_SENTENCES) return undefined;
     if (back === 0) continue;
     const reading = readings[g];
     if (reading?.metric) return reading;
@@ -493,7 +492,7 @@ function subjectOfSentenceBefore(ctx: ReadingContext, readings: Readings, fi: nu
     if (s < previous) break;
     if (fi - g > 12 || (s === previous && readings[g] !== undefined)) return null;
   }
-  const hits = paragraphHits(ctx, fi).filter((h) => ctx.passages.sentence[h.tokStart] === previous);
+  const hits = earlierHits(ctx, fi).filter((h) => ctx.passages.sentence[h.tokStart] === previous);
   return hits.length > 0 ? hits : null;
 }
 
@@ -502,7 +501,7 @@ function lastSubjectBefore(ctx: ReadingContext, readings: Readings, fi: number):
   const f = ctx.figures[fi]!;
   for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
     const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[ctx.figures[g]!.numTok]!;
-    if (back > PARAGRAPH_SENTENCES) return undefined;
+    if (back > LOOKBACK_SENTENCES) return undefined;
     const reading = readings[g];
     if (back === 0 || !reading?.metric || reading.entities.length === 0) continue;
     const [only] = reading.entities;
@@ -567,14 +566,14 @@ function listedPartner(ctx: ReadingContext, fi: number): string | null {
 /**
  * The reading a list item takes its metric from: the list's item before figure fi, else the
  * level of the same kind just before the list ("Turnover with China reached $6.8 billion.
- * Germany came second with $3.4 billion"), at most PARAGRAPH_SENTENCES back.
+ * Germany came second with $3.4 billion"), at most LOOKBACK_SENTENCES back.
  */
 function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): ValueReading | undefined {
   const f = ctx.figures[fi]!;
   let before: ValueReading | undefined;
   for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
     const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[ctx.figures[g]!.numTok]!;
-    if (back > PARAGRAPH_SENTENCES) break;
+    if (back > LOOKBACK_SENTENCES) break;
     const reading = readings[g];
     if (!reading?.info || ctx.figures[g]!.kind !== f.kind) continue;
     if (reading.partner) return reading;
@@ -802,7 +801,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     // "while imports from Georgia came to $231 million": the importer is in the other clause.
     if (info?.directed && !isAttribute(info)) {
       if (completeFlow(entities, otherClauseHits(ctx, clause, f))) entitiesSource = 'sentence';
-      else if (completeFlow(entities, paragraphHits(ctx, fi))) entitiesSource = 'paragraph';
+      else if (completeFlow(entities, earlierHits(ctx, fi))) entitiesSource = 'paragraph';
     }
   } else if (anchorReading && anchorReading.entities.length > 0) {
     entities = anchorReading.entities;
@@ -825,7 +824,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       // A country's own figure ("In 2021, the economy grew 5.6%"): the country whose figures the
       // sentences before were about, rather than any country they mention in passing.
       const subject = other || info?.symmetric ? undefined : lastSubjectBefore(ctx, readings, fi);
-      const before = other || subject ? [] : paragraphHits(ctx, fi);
+      const before = other || subject ? [] : earlierHits(ctx, fi);
       // The same metric's words in the sentence before ("Uzbekistan's exports to Russia").
       const sameMetric = [...before]
         .reverse()

@@ -39,6 +39,11 @@ export interface ReadingContext {
 }
 
 export const WINDOW = 30;
+/**
+ * How many sentences back a figure may read what its own sentence lacks (metric, countries,
+ * period), across paragraph breaks: wire copy puts every sentence in a paragraph of its own.
+ */
+export const LOOKBACK_SENTENCES = 3;
 const NO_HITS: Hit[] = [];
 
 export function wordAt(t: Tokens, i: number): string {
