@@ -33,6 +33,8 @@ interface PeriodRef {
   clause: number;
   /** Names what a figure is compared with ("than in 2022", "compared with 2022"), or "the same period of 2023". */
   base: boolean;
+  /** The year of a goal ("the $200 billion goal set for 2024"), which no outturn shares. */
+  goal?: boolean;
 }
 
 /** "in the same period of 2023", "the same period last year": a year for the months of another figure. */
@@ -40,6 +42,19 @@ function isSamePeriodYear(ctx: ReadingContext, d: Figure): boolean {
   let k = d.tokStart - 1;
   if (wordAt(ctx.t, k) === 'of' || wordAt(ctx.t, k) === 'in') k--;
   return wordAt(ctx.t, k) === 'period' && wordAt(ctx.t, k - 1) === 'same';
+}
+
+const GOAL_NOUNS = new Set(['goal', 'goals', 'target', 'targets', 'objective', 'aim']);
+
+/** "the $200 billion goal that the leaders had set for 2024": the goal's year, shortly after the goal. */
+function isGoalYear(ctx: ReadingContext, d: Figure): boolean {
+  if (wordAt(ctx.t, d.tokStart - 1) !== 'for' && wordAt(ctx.t, d.tokStart - 1) !== 'by') return false;
+  const sentence = ctx.passages.sentence[d.numTok];
+  for (let k = d.tokStart - 2; k >= Math.max(0, d.tokStart - 10); k--) {
+    if (ctx.passages.sentence[k] !== sentence) return false;
+    if (GOAL_NOUNS.has(wordAt(ctx.t, k))) return true;
+  }
+  return false;
 }
 
 const BASE_WORDS = new Set(['compared', 'comparison', 'than', 'against', 'versus', 'vs', 'from']);
@@ -177,7 +192,9 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     const clause = ctx.clauses.of[d.numTok]!;
     if (ctx.clauses.kind[clause] === 'attribution') continue;
     const list = refs.get(clause) ?? [];
-    list.push({ figure: d, clause, base: isBasePeriod(ctx, d) || isSamePeriodYear(ctx, d) });
+    const ref: PeriodRef = { figure: d, clause, base: isBasePeriod(ctx, d) || isSamePeriodYear(ctx, d) };
+    if (isGoalYear(ctx, d)) ref.goal = true;
+    list.push(ref);
     refs.set(clause, list);
   }
   const valueFigures: number[] = [];
@@ -206,6 +223,7 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
       if (p.figure.tokStart - f.tokEnd > TRAILING_REACH || between(f.tokEnd, p.figure.tokStart, fi)) break;
       if (p.base) continue;
       owned.add(p.figure);
+      if (reading.measure === 'target') p.goal = true;
       out[fi] = { period: periodOf(ctx, p.figure, reading), source: 'clause' };
       withOwnPeriod.add(reading.clause);
       break;
@@ -221,6 +239,7 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
       if (f.tokStart - p.figure.tokEnd > LEADING_REACH) break;
       if (owned.has(p.figure)) break;
       if (p.base || p.figure.tokEnd > f.tokStart) continue;
+      if (reading.measure === 'target') p.goal = true;
       out[fi] = { period: periodOf(ctx, p.figure, reading), source: 'clause' };
       withOwnPeriod.add(reading.clause);
       break;
@@ -361,6 +380,7 @@ function inheritPeriod(
   for (let g = Math.max(0, fi - NEIGHBOURS); withOwnPeriod.has(reading.clause) && g <= fi + NEIGHBOURS; g++) {
     const other = readings[g];
     if (g === fi || !other || other.clause !== reading.clause || other.comparison?.role === 'base') continue;
+    if ((other.measure === 'target') !== (reading.measure === 'target')) continue;
     const theirs = out[g];
     if (!theirs?.period || theirs.source !== 'clause') continue;
     const pairs =
@@ -393,7 +413,12 @@ function inheritPeriod(
   const at = firstAtOrAfter(inSentence, f.tokStart);
   for (let k = at - 1; k >= 0 && f.tokStart - inSentence[k]!.figure.tokEnd <= SENTENCE_REACH; k--) {
     const p = inSentence[k]!;
-    if (!p.base && p.clause !== reading.clause && !comparedAt(p)) {
+    if (
+      !p.base &&
+      !(p.goal && reading.measure !== 'target') &&
+      p.clause !== reading.clause &&
+      !comparedAt(p)
+    ) {
       before = p;
       break;
     }
@@ -404,7 +429,12 @@ function inheritPeriod(
     k++
   ) {
     const p = inSentence[k]!;
-    if (!p.base && p.clause !== reading.clause && !comparedAt(p)) {
+    if (
+      !p.base &&
+      !(p.goal && reading.measure !== 'target') &&
+      p.clause !== reading.clause &&
+      !comparedAt(p)
+    ) {
       after = p;
       break;
     }
@@ -422,7 +452,7 @@ function inheritPeriod(
       sentence - ctx.passages.sentence[p.figure.numTok]! > LOOKBACK_SENTENCES
     )
       break;
-    if (p.base || comparedAt(p) || ctx.passages.sentence[p.figure.numTok] === sentence) continue;
+    if (p.base || p.goal || comparedAt(p) || ctx.passages.sentence[p.figure.numTok] === sentence) continue;
     return { period: periodOf(ctx, p.figure, reading), source: 'paragraph' };
   }
   return { period: defaultPeriod(ctx, reading), source: 'default' };

@@ -549,14 +549,16 @@ function listedPartner(ctx: ReadingContext, fi: number): string | null {
   const f = ctx.figures[fi]!;
   let k = f.tokStart - 1;
   while (k >= 0 && f.tokStart - k <= 6 && LIST_ITEM_WORDS.has(wordAt(ctx.t, k))) k--;
-  if (wordAt(ctx.t, k) !== 'with' || ctx.clauses.kind[ctx.clauses.of[f.numTok]!] === 'comparison')
+  // "followed by Turkey at $56.5 billion": "at" right after the country.
+  const at = wordAt(ctx.t, k) === 'at';
+  if ((wordAt(ctx.t, k) !== 'with' && !at) || ctx.clauses.kind[ctx.clauses.of[f.numTok]!] === 'comparison')
     return null;
   // "Exports to Russia, compared with $1.2 billion", "together with": not an item of a list.
   if (NOT_LISTING.has(wordAt(ctx.t, k - 1))) return null;
   const sentence = ctx.passages.sentence[f.numTok];
   for (let h = lowerBound(ctx.hits, k) - 1; h >= 0; h--) {
     const hit = ctx.hits[h]!;
-    if (k - hit.tokEnd > 4 || ctx.passages.sentence[hit.tokStart] !== sentence) return null;
+    if (k - hit.tokEnd > (at ? 0 : 4) || ctx.passages.sentence[hit.tokStart] !== sentence) return null;
     if (hit.value.type === 'country') return hit.value.id;
     if (hit.value.type !== 'metric') return null;
   }
@@ -829,7 +831,10 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       const sameMetric = [...before]
         .reverse()
         .find((h) => h.value.type === 'metric' && h.value.info.metric === info?.metric);
-      const earlier = other ? null : entitiesFrom(ctx, before, info, sameMetric ?? null, fi, share);
+      // A project named sentences before does not narrow a flow: "The agreement on TANAP was
+      // signed in 2012. ... trade turnover reached $6.7 billion".
+      const earlierMentions = isAttribute(info) ? before : before.filter((h) => h.value.type !== 'thing');
+      const earlier = other ? null : entitiesFrom(ctx, earlierMentions, info, sameMetric ?? null, fi, share);
       if (other) {
         entities = other.entities;
         entitiesSource =

@@ -295,7 +295,8 @@ export const REFERRING_NOUNS: ReadonlyMap<string, ReadonlySet<string> | null> = 
 
 /**
  * The thing of one of `kinds` (any kind when null, then outside the figure's sentence) named last
- * before token `from`, in the figure's paragraph or the one before it.
+ * before token `from`, in the figure's paragraph or the one before it, or at most
+ * LOOKBACK_SENTENCES sentences back.
  */
 export function thingNamedBefore(
   ctx: ReadingContext,
@@ -307,7 +308,10 @@ export function thingNamedBefore(
   const sentence = ctx.passages.sentence[f.numTok]!;
   for (let k = lowerBound(ctx.hits, from) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
-    if (f.tokStart - h.tokStart > 400 || ctx.passages.paragraph[h.tokStart]! < paragraph - 1) break;
+    const far =
+      ctx.passages.paragraph[h.tokStart]! < paragraph - 1 &&
+      sentence - ctx.passages.sentence[h.tokStart]! > LOOKBACK_SENTENCES;
+    if (f.tokStart - h.tokStart > 400 || far) break;
     if (h.value.type !== 'thing') continue;
     if (kinds) {
       if (kinds.has(h.value.thing.type)) return h;
