@@ -538,6 +538,18 @@ const LIST_ITEM_WORDS = new Set([
   'investments',
 ]);
 
+const TIED_BEFORE = new Set(['in', 'to', 'from', 'into', 'of', 'with', 'for', 'on', 'towards']);
+/** Whether a country is tied to the words before it ("investments in Kazakhstan"), not ranked ("ahead of Belarus"). */
+function tiedToFlow(ctx: ReadingContext, hit: Hit): boolean {
+  const before = wordAt(ctx.t, hit.tokStart - 1);
+  if (
+    before === 'of' &&
+    (wordAt(ctx.t, hit.tokStart - 2) === 'ahead' || wordAt(ctx.t, hit.tokStart - 2) === 'front')
+  )
+    return false;
+  return TIED_BEFORE.has(before);
+}
+
 const NOT_LISTING = new Set(['compared', 'comparing', 'together', 'along', 'par', 'level', 'line']);
 
 /**
@@ -551,15 +563,19 @@ function listedPartner(ctx: ReadingContext, fi: number): string | null {
   while (k >= 0 && f.tokStart - k <= 6 && LIST_ITEM_WORDS.has(wordAt(ctx.t, k))) k--;
   // "followed by Turkey at $56.5 billion": "at" right after the country.
   const at = wordAt(ctx.t, k) === 'at';
-  if ((wordAt(ctx.t, k) !== 'with' && !at) || ctx.clauses.kind[ctx.clauses.of[f.numTok]!] === 'comparison')
-    return null;
+  if (wordAt(ctx.t, k) !== 'with' && !at) return null;
+  // A comparison is no list item, but "ahead of Belarus with $55 billion" and "behind ..." rank one.
+  const clause = ctx.clauses.of[f.numTok]!;
+  const opener = wordAt(ctx.t, ctx.clauses.start[clause]!);
+  if (ctx.clauses.kind[clause] === 'comparison' && opener !== 'ahead' && opener !== 'behind') return null;
   // "Exports to Russia, compared with $1.2 billion", "together with": not an item of a list.
   if (NOT_LISTING.has(wordAt(ctx.t, k - 1))) return null;
   const sentence = ctx.passages.sentence[f.numTok];
   for (let h = lowerBound(ctx.hits, k) - 1; h >= 0; h--) {
     const hit = ctx.hits[h]!;
     if (k - hit.tokEnd > (at ? 0 : 4) || ctx.passages.sentence[hit.tokStart] !== sentence) return null;
-    if (hit.value.type === 'country') return hit.value.id;
+    // "investments in Kazakhstan at $211.4 million": a country after a preposition is the flow's.
+    if (hit.value.type === 'country') return at && tiedToFlow(ctx, hit) ? null : hit.value.id;
     if (hit.value.type !== 'metric') return null;
   }
   return null;
@@ -871,9 +887,10 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
   // A list of one country's partners: each figure is that country's with the partner listed;
   // exports are the owner's to the partner, imports the owner's from it.
-  if (partner !== null && info && (info.symmetric || info.directed)) {
-    const owner = listOwner(ctx, readings, fi, partner);
-    entities = owner === null ? [] : listEntities(info, owner, partner);
+  const owner = partner !== null && info ? listOwner(ctx, readings, fi, partner) : null;
+  const listed = owner !== null && partner !== null && info ? listEntities(info, owner, partner) : [];
+  if (listed.length > 0) {
+    entities = listed;
     entitiesSource = 'article';
     entitiesGuessed = true;
   }
