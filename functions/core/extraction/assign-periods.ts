@@ -142,6 +142,32 @@ function periodOf(ctx: ReadingContext, figure: Figure, reading: ValueReading): P
   return { value, basis, granularity: granularityFor(ctx, value, figure, reading) };
 }
 
+/**
+ * The figure before ", when" whose period "a year earlier" or "the year before" goes back from:
+ * "14.2% more than a year earlier, when the figure stood at $463.3 million".
+ */
+function yearBeforeWhen(ctx: ReadingContext, fi: number, readings: Readings): { figure: number } | null {
+  const f = ctx.figures[fi]!;
+  const { t } = ctx;
+  let when = -1;
+  for (let k = f.tokStart - 1; k >= Math.max(1, f.tokStart - 8); k--)
+    if (wordAt(t, k) === 'when' && isMark(t, k - 1, ',')) {
+      when = k;
+      break;
+    }
+  if (when < 0) return null;
+  const back =
+    (wordAt(t, when - 2) === 'earlier' || wordAt(t, when - 2) === 'before') && wordAt(t, when - 3) === 'year';
+  if (!back) return null;
+  for (let g = fi - 1; g >= Math.max(0, fi - 4); g--) {
+    const other = ctx.figures[g]!;
+    if (other.tokEnd > when || ctx.passages.sentence[other.numTok] !== ctx.passages.sentence[f.numTok])
+      continue;
+    return readings[g] ? { figure: g } : null;
+  }
+  return null;
+}
+
 /** "a year earlier", "a year ago", "the previous year", "the same period last year" in a clause. */
 function relativeShiftIn(ctx: ReadingContext, clause: number): { year?: number; relative?: boolean } | null {
   const { t } = ctx;
@@ -352,6 +378,20 @@ function inheritPeriod(
     }
     return undefined;
   };
+  // "That is 14.2% more than a year earlier, when the figure stood at $463.3 million": the
+  // year the words before ", when" go back to, from the period of the figure before them.
+  const when = yearBeforeWhen(ctx, fi, readings);
+  if (when) {
+    const main = resolved(when.figure);
+    if (main?.period) {
+      const value = shiftPeriod(main.period.value, -1);
+      const granularity = reading.info?.period === 'stock' ? 'as_of' : (granularityOf(value) ?? 'year');
+      return {
+        period: { value, basis: 'relative', granularity },
+        source: main.source === 'clause' || main.source === undefined ? 'comparison' : main.source,
+      };
+    }
+  }
   // A compared figure: the period before the one it is compared with.
   if (reading.comparison?.role === 'base') {
     const main = resolved(reading.comparison.with);
