@@ -628,7 +628,13 @@ function pointedThing(ctx: ReadingContext, f: Figure, clause: number): string | 
   if (wordAt(ctx.t, from) !== 'the') return null;
   const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, from + 1));
   if (!kinds) return null;
-  const hit = thingNamedBefore(ctx, f, from, kinds);
+  return thingSlug(thingNamedBefore(ctx, f, from, kinds));
+}
+
+/** Things that have a length, a capacity and a cost. */
+const BUILT_THINGS: ReadonlySet<string> = new Set(['railway', 'project']);
+
+function thingSlug(hit: Hit | null): string | null {
   return hit?.value.type === 'thing' ? hit.value.thing.id : null;
 }
 
@@ -870,8 +876,14 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
 
   // "The corridor, which stretches for about 7,200 km, ...": the corridor named before.
+  // "The construction cost 17.7 billion roubles" in a story about the railway: the railway
+  // named last, as a guess.
   if (isAttribute(info) && !entities.some((e) => !/^[A-Z]{2}$/.test(e.id))) {
-    const pointed = pointedThing(ctx, f, clause);
+    const pointed =
+      pointedThing(ctx, f, clause) ??
+      (entities.length === 0 || entitiesSource !== 'clause'
+        ? thingSlug(thingNamedBefore(ctx, f, f.tokStart, BUILT_THINGS))
+        : null);
     if (pointed) {
       entities = [{ id: pointed, role: 'subject' }];
       entitiesSource = 'paragraph';
