@@ -297,7 +297,8 @@ function documentObject(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): H
     if (!DOCUMENT_HEADS.has(wordAt(ctx.t, k)) || !ABOUT_WORDS.has(wordAt(ctx.t, k + 1))) continue;
     let derived: Hit | null = null;
     for (let m = k + 2; m < Math.min(f.tokStart, k + 14); m++) {
-      // "the agreement on the Trans-Anatolian Natural Gas Pipeline (TANAP)": the bracket names it.
+      // A comma ends what the document is about; a bracket does not: "the agreement on the
+      // Trans-Anatolian Natural Gas Pipeline (TANAP)".
       if (isMark(ctx.t, m, ',;')) break;
       const named = hits.find((h) => h.tokStart === m && h.value.type === 'thing');
       if (named && named.value.type === 'thing') {
