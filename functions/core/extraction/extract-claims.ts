@@ -445,7 +445,7 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
       checkable = false;
     }
     if (!checkable && !all) continue;
-    claims.push(buildClaim(ctx, fi, frame, checkable, spanOf(fi)));
+    claims.push(buildClaim(ctx, fi, frame, checkable, spanOf(fi), reading?.deficit === true));
   }
   return claims;
 }
@@ -456,6 +456,7 @@ function buildClaim(
   frame: ClaimFrame,
   checkable: boolean,
   [start, end]: [number, number],
+  deficit = false,
 ): Claim {
   const f = ctx.figures[fi]!;
   const s = ctx.passages.sentence[f.numTok]!;
@@ -484,8 +485,9 @@ function buildClaim(
   };
   if (f.low !== undefined) claim.low = f.low;
   if (f.high !== undefined) claim.high = f.high;
-  // "fell 3%", "a decline of $1.5 billion": a change downwards is negative, as statistics offices publish it.
-  if (frame.direction === 'fall' && typeof f.value === 'number' && f.value > 0) {
+  // "fell 3%", "a decline of $1.5 billion": a change downwards is negative, as statistics offices
+  // publish it; so is a balance in deficit ("a trade deficit of $7.2 billion" is a balance of -$7.2 billion).
+  if ((frame.direction === 'fall' || deficit) && typeof f.value === 'number' && f.value > 0) {
     claim.value = -f.value;
     if (typeof f.high === 'number') claim.low = -f.high;
     else delete claim.low;

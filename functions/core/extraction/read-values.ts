@@ -55,6 +55,8 @@ export interface ValueReading {
   direction?: 'rise' | 'fall';
   /** An item of a list of partners ("China led with $240.1 billion, followed by India with ..."). */
   partner?: string;
+  /** A balance stated as a deficit ("the trade deficit reached $7.2 billion"): a negative balance. */
+  deficit?: boolean;
 }
 
 /** Words right before a figure that make it the level reached: "reaching $12.4 billion", "to $6.9 billion". */
@@ -418,6 +420,11 @@ function withoutCircumstances(ctx: ReadingContext, hits: Hit[], f: Figure): Hit[
   return circumstance < 0
     ? hits
     : hits.filter((h) => h.tokStart < circumstance || h.value.type !== 'country');
+}
+
+/** Whether a balance's own words call it a deficit: "the trade deficit reached", "a deficit of". */
+function isDeficit(ctx: ReadingContext, clause: number, f: Figure): boolean {
+  return clauseNames(ctx, clause, f, 'deficit') && !clauseNames(ctx, clause, f, 'surplus');
 }
 
 /** The country that opens the sentence ending at token `last` ("Italy has long been ..."), or null. */
@@ -908,6 +915,8 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
   const reading: ValueReading = { fi, clause, measure, measureMarked: marked, metric, entities, anchor };
   if (partner !== null) reading.partner = partner;
+  if (measure === 'level' && info?.metric === 'trade_balance' && isDeficit(ctx, clause, f))
+    reading.deficit = true;
   if (direction && (measure === 'change' || measure === 'growth')) reading.direction = direction;
   if (entitiesGuessed) reading.entitiesGuessed = true;
   if (info) reading.info = info;
