@@ -29,7 +29,7 @@ import {
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isMark } from './tokenize.ts';
-import { COUNT_METRICS, isDocument, type MetricInfo } from './vocabulary.ts';
+import { COUNT_METRICS, isDocument, type MetricInfo, metricInfo } from './vocabulary.ts';
 
 /** Value readings by figure index; other figures have none. */
 export type Readings = ReadonlyArray<ValueReading | undefined>;
@@ -422,6 +422,17 @@ function withoutCircumstances(ctx: ReadingContext, hits: Hit[], f: Figure): Hit[
     : hits.filter((h) => h.tokStart < circumstance || h.value.type !== 'country');
 }
 
+/** Whether "deficit" or "surplus" stands right beside the figure in its clause: "a deficit of", "the surplus amounted to". */
+function namesGap(ctx: ReadingContext, clause: number, f: Figure): boolean {
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - 5);
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + 2);
+  for (let k = from; k < to; k++) {
+    const w = wordAt(ctx.t, k);
+    if (w === 'deficit' || w === 'surplus' || w === 'deficits' || w === 'surpluses') return true;
+  }
+  return false;
+}
+
 /** Whether a balance's own words call it a deficit: "the trade deficit reached", "a deficit of". */
 function isDeficit(ctx: ReadingContext, clause: number, f: Figure): boolean {
   return clauseNames(ctx, clause, f, 'deficit') && !clauseNames(ctx, clause, f, 'surplus');
@@ -804,6 +815,16 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
         info = metricHit.value.info;
         metricSource = 'paragraph';
       }
+    }
+    // "revenues reached 33 billion manats, while the deficit amounted to 1.2 billion": a deficit
+    // or surplus is not the level of the budget (or anything but the trade balance) it is of.
+    // "Exports reached $425.1 billion and imports $285.1 billion, leaving a surplus of $140
+    // billion": beside exports and imports, the gap is the trade balance.
+    if (info && info.metric !== 'trade_balance' && namesGap(ctx, clause, f)) {
+      const trade = info.directed === 'exports' || info.directed === 'imports';
+      info = trade ? metricInfo('trade_balance') : undefined;
+      metricHit = null;
+      metricSource = info ? 'sentence' : undefined;
     }
     if (info) {
       const named = nameMetric(info, f.kind, f.unit, cue);

@@ -143,6 +143,11 @@ const metricInfoById = new Map(
   ]),
 );
 
+/** The behaviour of a known metric by name. */
+export function metricInfo(metric: string): MetricInfo | undefined {
+  return metricInfoById.get(metric);
+}
+
 /** The metrics figcheck's extractor knows; data editors may add wordings for these. */
 export const KNOWN_METRICS: ReadonlySet<string> = new Set(metricInfoById.keys());
 
