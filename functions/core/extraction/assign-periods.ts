@@ -327,7 +327,7 @@ function narrowToSamePeriod(
   const named = wordAt(ctx.t, at) === 'of' || wordAt(ctx.t, at) === 'in' ? ctx.figureAt[at + 1]! : -1;
   const namedYear =
     named >= 0 && /^\d{4}$/.test(String(ctx.figures[named]!.value)) ? ctx.figures[named]! : null;
-  const own = namedYear
+  const own: Period | null | undefined = namedYear
     ? {
         value: String(namedYear.value),
         basis: namedYear.relative ? 'relative' : 'stated',
@@ -345,7 +345,7 @@ function narrowToSamePeriod(
     out[fi] = {
       period: {
         value,
-        basis: own.basis as Period['basis'],
+        basis: own.basis,
         granularity: granularityOf(value) ?? theirs.granularity,
       },
       source: namedYear ? 'clause' : (out[fi]?.source ?? 'clause'),
