@@ -8,12 +8,13 @@
  * was published, so references for that very month speak for it ("Kazakhstan has invested $141
  * million in Azerbaijan" against the ministry's figure of the same month).
  */
-import type { Claim, ClaimFrame, Verdict } from '../model.ts';
+import type { Claim, ClaimFrame, FramePart, Verdict } from '../model.ts';
 import { describeGuesses, joinPhrases } from './explain.ts';
 import { frameOfClaim } from './match-frame.ts';
 
 const ACCUSING: ReadonlySet<Verdict['verdict']> = new Set(['contradicted', 'outdated', 'ambiguous']);
 
+/** The frame's guesses that still hold a verdict back. */
 function guessesLeft(frame: ClaimFrame, verdict: Verdict): FramePart[] {
   const period = frame.period;
   const asOfPublication =
@@ -24,8 +25,6 @@ function guessesLeft(frame: ClaimFrame, verdict: Verdict): FramePart[] {
     verdict.evidence.every((e) => e.period === period.value);
   return asOfPublication ? frame.guessed.filter((part) => part !== 'period') : frame.guessed;
 }
-
-type FramePart = ClaimFrame['guessed'][number];
 
 export function holdBackOnGuesses(claim: Claim, verdict: Verdict): Verdict {
   const frame = frameOfClaim(claim);

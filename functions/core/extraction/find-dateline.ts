@@ -4,18 +4,12 @@
  * filed, not a period of any figure and not an event of the story.
  */
 import type { Figure } from './recognise-figures.ts';
-import { isMark, type Tokens, WORD } from './tokenize.ts';
+import { isCapitalisedWord, isMark, type Tokens } from './tokenize.ts';
 
 /** How many tokens the place names before a dateline's date may take: "ASTANA, Kazakhstan,". */
 const PLACE_TOKENS = 8;
 /** How many tokens the agency after the date may take: "(RIA Novosti)", ", APA". */
 const AGENCY_TOKENS = 8;
-
-function isCapitalised(t: Tokens, i: number): boolean {
-  if (t.kind[i] !== WORD) return false;
-  const c = t.text.charCodeAt(t.start[i]!);
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
-}
 
 /** Whether a dash, full stop or colon ends the dateline at token i, after an agency in brackets or slashes. */
 function endsDateline(t: Tokens, from: number): boolean {
@@ -31,7 +25,7 @@ function endsDateline(t: Tokens, from: number): boolean {
     }
     if (bracket) continue;
     if (isMark(t, k, '-–—.:')) return true;
-    if (!isMark(t, k, ',') && !isCapitalised(t, k)) return false;
+    if (!isMark(t, k, ',') && !isCapitalisedWord(t, k)) return false;
   }
   return false;
 }
@@ -41,7 +35,7 @@ export function datelineDate(t: Tokens, figures: readonly Figure[]): Figure | nu
   const first = figures[0];
   if (!first || first.kind !== 'date' || first.tokStart === 0 || first.tokStart > PLACE_TOKENS) return null;
   // Place names and commas only, the last of them a comma: "MOSCOW, ", "BAKU, Azerbaijan, ".
-  for (let k = 0; k < first.tokStart; k++) if (!isCapitalised(t, k) && !isMark(t, k, ',')) return null;
+  for (let k = 0; k < first.tokStart; k++) if (!isCapitalisedWord(t, k) && !isMark(t, k, ',')) return null;
   if (!isMark(t, first.tokStart - 1, ',')) return null;
   return endsDateline(t, first.tokEnd) ? first : null;
 }

@@ -6,7 +6,7 @@
  * reference table names documents (docs/claim-frames.md).
  */
 import type { Passages } from './split-passages.ts';
-import { isMark, lw, type Tokens, WORD } from './tokenize.ts';
+import { isCapitalisedWord, isMark, lw, type Tokens, WORD } from './tokenize.ts';
 import type { NamedThing } from './vocabulary.ts';
 
 const HEADS = new Set([
@@ -74,12 +74,6 @@ export interface DocumentName {
   tokStart: number;
   tokEnd: number;
   thing: NamedThing;
-}
-
-function isCapitalisedWord(t: Tokens, i: number): boolean {
-  if (i < 0 || i >= t.count || t.kind[i] !== WORD) return false;
-  const c = t.text.charCodeAt(t.start[i]!);
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 }
 
 function slugOf(t: Tokens, from: number, to: number): string {

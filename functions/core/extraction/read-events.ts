@@ -18,6 +18,7 @@ import {
   pushEntity,
   REFERRING_NOUNS,
   type ReadingContext,
+  sentenceStartBefore,
   thingEntities,
   thingNamedBefore,
   WINDOW,
@@ -290,9 +291,7 @@ const ABOUT_WORDS = new Set(['on', 'for', 'about', 'establishing', 'creating', '
  */
 function documentObject(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): Hit | null {
   // The subject may stand apart from the date behind a long aside, so the whole sentence before it counts.
-  const sentence = ctx.passages.sentence[f.numTok]!;
-  let from = f.tokStart;
-  while (from > 0 && f.tokStart - from < 40 && ctx.passages.sentence[from - 1] === sentence) from--;
+  const from = sentenceStartBefore(ctx, f.tokStart, 40);
   for (let k = from; k < f.tokStart; k++) {
     if (!DOCUMENT_HEADS.has(wordAt(ctx.t, k)) || !ABOUT_WORDS.has(wordAt(ctx.t, k + 1))) continue;
     let derived: Hit | null = null;

@@ -6,7 +6,7 @@
  * "reached", "amounted to", "rose to").
  */
 import type { Figure } from './recognise-figures.ts';
-import { isMark, lw, type Tokens, WORD } from './tokenize.ts';
+import { isCapitalisedWord, isMark, lw, type Tokens, WORD } from './tokenize.ts';
 
 export type MeasureCue = 'level' | 'change' | 'growth' | 'share' | 'target' | 'forecast';
 
@@ -388,11 +388,7 @@ const PROJECTING = new Set([
 ]);
 
 function isNounProjects(t: Tokens, k: number): boolean {
-  const before = k - 1;
-  if (before < 0 || t.kind[before] !== WORD) return true;
-  const c = t.text.charCodeAt(t.start[before]!);
-  const capitalised = c >= 65 && c <= 90;
-  return !(capitalised || PROJECTING.has(word(t, before)));
+  return !(isCapitalisedWord(t, k - 1) || PROJECTING.has(word(t, k - 1)));
 }
 
 /** Target or forecast words shortly before token `at` in the clause, else level. */

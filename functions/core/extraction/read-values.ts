@@ -22,6 +22,7 @@ import {
   pushEntity,
   REFERRING_NOUNS,
   type ReadingContext,
+  sentenceStartBefore,
   thingEntities,
   thingNamedBefore,
   windowHits,
@@ -329,8 +330,7 @@ function earlierHits(ctx: ReadingContext, fi: number): Hit[] {
   }
   const cached = bySentence.get(sentence);
   if (cached) return cached;
-  let first = f.tokStart;
-  while (first > 0 && ctx.passages.sentence[first - 1] === sentence) first--;
+  const first = sentenceStartBefore(ctx, f.tokStart);
   const before: Hit[] = [];
   for (let k = lowerBound(ctx.hits, first) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
@@ -440,9 +440,7 @@ function isDeficit(ctx: ReadingContext, clause: number, f: Figure): boolean {
 
 /** The country that opens the sentence ending at token `last` ("Italy has long been ..."), or null. */
 function sentenceOpener(ctx: ReadingContext, last: number): { id: string } | null {
-  const sentence = ctx.passages.sentence[last];
-  let first = last;
-  while (first > 0 && ctx.passages.sentence[first - 1] === sentence && last - first < 400) first--;
+  const first = sentenceStartBefore(ctx, last, 400);
   const k = lowerBound(ctx.hits, first);
   const h = ctx.hits[k];
   return h && h.tokStart === first && h.value.type === 'country' ? { id: h.value.id } : null;
@@ -640,9 +638,7 @@ function listEntities(info: MetricInfo, owner: string, partner: string): ClaimEn
 
 /** The thing "the line", "the corridor" at the start of the figure's sentence points back to, as a slug. */
 function pointedThing(ctx: ReadingContext, f: Figure, clause: number): string | null {
-  const sentence = ctx.passages.sentence[f.numTok];
-  let from = ctx.clauses.start[clause]!;
-  while (from > 0 && ctx.passages.sentence[from - 1] === sentence && f.tokStart - from < 40) from--;
+  const from = Math.min(ctx.clauses.start[clause]!, sentenceStartBefore(ctx, f.tokStart, 40));
   if (wordAt(ctx.t, from) !== 'the') return null;
   const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, from + 1));
   if (!kinds) return null;

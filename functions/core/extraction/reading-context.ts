@@ -46,6 +46,18 @@ export const WINDOW = 30;
 export const LOOKBACK_SENTENCES = 3;
 const NO_HITS: Hit[] = [];
 
+/** The first token of token `tok`'s sentence, at most `reach` tokens back: a run-on "sentence" may be the whole text. */
+export function sentenceStartBefore(
+  ctx: ReadingContext,
+  tok: number,
+  reach = Number.POSITIVE_INFINITY,
+): number {
+  const sentence = ctx.passages.sentence[tok];
+  let first = tok;
+  while (first > 0 && tok - first < reach && ctx.passages.sentence[first - 1] === sentence) first--;
+  return first;
+}
+
 export function wordAt(t: Tokens, i: number): string {
   return i >= 0 && i < t.count && t.kind[i] === WORD ? lw(t, i) : '';
 }

@@ -223,3 +223,10 @@ export function isMark(t: Tokens, i: number, chars: string): boolean {
   for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
   return false;
 }
+
+/** Whether token i is a word that starts with a capital letter (Latin, Latin-1 accented too). */
+export function isCapitalisedWord(t: Tokens, i: number): boolean {
+  if (i < 0 || i >= t.count || t.kind[i] !== WORD) return false;
+  const c = t.text.charCodeAt(t.start[i]!);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+}
