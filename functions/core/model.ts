@@ -71,13 +71,15 @@ export type Measure =
 
 /**
  * Where a part of a frame was read: the figure's own words, its clause, the figure it is
- * compared with, another clause of the sentence, an earlier sentence of the paragraph, the
+ * compared with, the figure a parallel clause sets it beside ("exports reached ..., while imports
+ * came to ..."), another clause of the sentence, an earlier sentence of the paragraph, the
  * article's two parties, or figcheck's default for the kind of figure.
  */
 export type FrameSource =
   | 'figure'
   | 'clause'
   | 'comparison'
+  | 'parallel'
   | 'sentence'
   | 'paragraph'
   | 'article'

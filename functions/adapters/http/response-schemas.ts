@@ -47,6 +47,7 @@ const frameSourceSchema = z.enum([
   'figure',
   'clause',
   'comparison',
+  'parallel',
   'sentence',
   'paragraph',
   'article',

@@ -26,6 +26,7 @@ const SOURCE_WORDS: Record<FrameSource, string> = {
   figure: "in the figure's own words",
   clause: "in the figure's clause",
   comparison: 'from the figure it is compared with',
+  parallel: 'from the figure set beside it in the sentence',
   sentence: 'from another clause of the sentence',
   paragraph: 'from an earlier sentence',
   article: "the article's two countries",

@@ -162,7 +162,9 @@ export function describeGuesses(frame: ClaimFrame): string[] {
           ? "from the article's parties"
           : source === 'comparison'
             ? 'from the figure it is compared with'
-            : 'figcheck assumed it';
+            : source === 'parallel'
+              ? 'from the figure set beside it in the sentence'
+              : 'figcheck assumed it';
   for (const part of frame.guessed) {
     if (part === 'period' && frame.period) {
       const why =

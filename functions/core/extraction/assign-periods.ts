@@ -168,6 +168,61 @@ function yearBeforeWhen(ctx: ReadingContext, fi: number, readings: Readings): { 
   return null;
 }
 
+/** Words between "to" and a level that keep it the level a change led to: "rose 26% to a record $240 billion". */
+const LEVEL_EPITHETS = new Set([
+  'a',
+  'an',
+  'the',
+  'record',
+  'new',
+  'fresh',
+  'all',
+  'time',
+  'high',
+  'of',
+  'total',
+  'some',
+]);
+
+/** Whether "to" comes right before token k, or before a few words like "a record". */
+function leadsTo(ctx: ReadingContext, k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - 7); j--) {
+    const w = wordAt(ctx.t, j);
+    if (w === 'to') return true;
+    if (!LEVEL_EPITHETS.has(w) && !isMark(ctx.t, j, '-')) return false;
+  }
+  return false;
+}
+
+/** The year before `period`, as the words say ("a year earlier", "the year before"). */
+function yearBeforeOf(period: Period, reading: ValueReading, source: FrameSource): PeriodReading {
+  const value = shiftPeriod(period.value, -1);
+  const granularity = reading.info?.period === 'stock' ? 'as_of' : (granularityOf(value) ?? 'year');
+  return { period: { value, basis: 'relative', granularity }, source };
+}
+
+/** The nearest value figure before figure fi in its sentence, not one it is compared with. */
+function earlierInSentence(ctx: ReadingContext, readings: Readings, fi: number): number | null {
+  const sentence = ctx.passages.sentence[ctx.figures[fi]!.numTok];
+  for (let g = fi - 1; g >= Math.max(0, fi - NEIGHBOURS); g--) {
+    if (ctx.passages.sentence[ctx.figures[g]!.numTok] !== sentence) return null;
+    if (readings[g] && readings[g]!.comparison?.role !== 'base') return g;
+  }
+  return null;
+}
+
+/** "the year before", "a year earlier", "in the previous year" at token k, right after a figure. */
+function saysYearBefore(ctx: ReadingContext, k: number): boolean {
+  const { t } = ctx;
+  let j = wordAt(t, k) === 'in' ? k + 1 : k;
+  const w = wordAt(t, j);
+  if (w !== 'the' && w !== 'a') return false;
+  j++;
+  if (PREVIOUS_WORDS.has(wordAt(t, j))) return wordAt(t, j + 1) === 'year';
+  return wordAt(t, j) === 'year' && (wordAt(t, j + 1) === 'before' || PREVIOUS_WORDS.has(wordAt(t, j + 1)));
+}
+const PREVIOUS_WORDS = new Set(['previous', 'preceding', 'prior', 'earlier']);
+
 /** "a year earlier", "a year ago", "the previous year", "the same period last year" in a clause. */
 function relativeShiftIn(ctx: ReadingContext, clause: number): { year?: number; relative?: boolean } | null {
   const { t } = ctx;
@@ -239,10 +294,15 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
   const owned = new Set<Figure>();
   /** Clauses where some figure has a period of its own, which others of the clause may share. */
   const withOwnPeriod = new Set<number>();
+  // "grew 5.1% in 2023 after slowing to 3.2% the previous year": the year before another figure's,
+  // read through that figure below, not the year before publication.
+  const readsYearBefore = (fi: number) =>
+    saysYearBefore(ctx, ctx.figures[fi]!.tokEnd) && earlierInSentence(ctx, readings, fi) !== null;
   // Own periods: a period phrase right after the figure, then one that opens the clause.
   for (const fi of valueFigures) {
     const f = ctx.figures[fi]!;
     const reading = readings[fi]!;
+    if (readsYearBefore(fi)) continue;
     const list = refs.get(reading.clause) ?? [];
     for (let k = firstAtOrAfter(list, f.tokEnd); k < list.length; k++) {
       const p = list[k]!;
@@ -256,7 +316,7 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     }
   }
   for (const fi of valueFigures) {
-    if (out[fi]) continue;
+    if (out[fi] || readsYearBefore(fi)) continue;
     const f = ctx.figures[fi]!;
     const reading = readings[fi]!;
     const list = refs.get(reading.clause) ?? [];
@@ -378,19 +438,25 @@ function inheritPeriod(
     }
     return undefined;
   };
+  // "exceeding the $200 billion goal that the leaders had set for 2024": a goal's own year, in the
+  // words that follow the goal, before any period of the figure it is compared with.
+  if (reading.measure === 'target') {
+    const goal = (bySentence.get(ctx.passages.sentence[f.numTok]!) ?? []).find(
+      (p) => p.goal && p.figure.tokStart > f.tokEnd && p.figure.tokStart - f.tokEnd <= SENTENCE_REACH,
+    );
+    if (goal) return { period: periodOf(ctx, goal.figure, reading), source: 'clause' };
+  }
   // "That is 14.2% more than a year earlier, when the figure stood at $463.3 million": the
   // year the words before ", when" go back to, from the period of the figure before them.
   const when = yearBeforeWhen(ctx, fi, readings);
   if (when) {
     const main = resolved(when.figure);
-    if (main?.period) {
-      const value = shiftPeriod(main.period.value, -1);
-      const granularity = reading.info?.period === 'stock' ? 'as_of' : (granularityOf(value) ?? 'year');
-      return {
-        period: { value, basis: 'relative', granularity },
-        source: main.source === 'clause' || main.source === undefined ? 'comparison' : main.source,
-      };
-    }
+    if (main?.period)
+      return yearBeforeOf(
+        main.period,
+        reading,
+        main.source === 'clause' || main.source === undefined ? 'comparison' : main.source,
+      );
   }
   // A compared figure: the period before the one it is compared with.
   if (reading.comparison?.role === 'base') {
@@ -416,6 +482,18 @@ function inheritPeriod(
         : { period: { value, basis: 'inferred', granularity }, source: inherited ?? 'comparison' };
     }
   }
+  // "grew 3.6% in 2023 after contracting 2.1% the year before": the year before the period of the
+  // figure before it in the sentence, as the words say.
+  const earlier = saysYearBefore(ctx, f.tokEnd) ? earlierInSentence(ctx, readings, fi) : null;
+  if (earlier !== null) {
+    const main = resolved(earlier);
+    if (main?.period)
+      return yearBeforeOf(
+        main.period,
+        reading,
+        main.source === 'comparison' || main.source === undefined ? 'clause' : main.source,
+      );
+  }
   // A change or growth beside the level it leads to, or a figure sharing a period written after it.
   for (let g = Math.max(0, fi - NEIGHBOURS); withOwnPeriod.has(reading.clause) && g <= fi + NEIGHBOURS; g++) {
     const other = readings[g];
@@ -428,7 +506,7 @@ function inheritPeriod(
       (other.measure === 'change' || other.measure === 'growth');
     // "grew by $212 million to $2.4 billion in 2023": the level after is the one the change led to,
     // not any later level of the clause ("an increase of 20.7%, near the $2.18 billion of 2019").
-    const ledTo = g < fi || wordAt(ctx.t, ctx.figures[g]!.tokStart - 1) === 'to';
+    const ledTo = g < fi || leadsTo(ctx, ctx.figures[g]!.tokStart);
     if ((pairs && ledTo) || (g > fi && !pairs)) return { period: theirs.period, source: 'clause' };
   }
   if (reading.anchor !== null) {
@@ -438,6 +516,13 @@ function inheritPeriod(
         period: main.period,
         source: main.source === 'clause' ? 'comparison' : (main.source ?? 'comparison'),
       };
+  }
+  // "Exports amounted to $425.1 billion last year, while imports reached $258.1 billion": the
+  // period of the figure the clause is set beside, as written.
+  if (reading.parallel !== undefined) {
+    const main = resolved(reading.parallel);
+    if (main?.period)
+      return { period: main.period, source: main.source === 'clause' ? 'parallel' : main.source };
   }
   // A stock "has reached" its level now, whatever year another clause names; a cost has no period;
   // and a figure with no metric is not worth a guess.

@@ -7,7 +7,7 @@
  */
 import type { Passages } from './split-passages.ts';
 import { isCapitalisedWord, isMark, lw, type Tokens, WORD } from './tokenize.ts';
-import type { NamedThing } from './vocabulary.ts';
+import { describedDocument, type NamedThing } from './vocabulary.ts';
 
 const HEADS = new Set([
   'treaty',
@@ -141,6 +141,29 @@ function nameAt(
   };
 }
 
+const DESCRIBED_REACH = 12;
+
+/**
+ * A known document described in other words at head token i: "the memorandum on a strategic
+ * partnership in energy", "the Agreement on Strategic Partnership in Energy" (vocabulary.ts
+ * describedDocument()).
+ */
+function describedAt(t: Tokens, i: number): DocumentName | null {
+  const head = lw(t, i);
+  if (i === 0 || !HEADS.has(head) || !DETERMINERS.has(lw(t, i - 1))) return null;
+  const after = lw(t, i + 1);
+  if (after !== 'on' && after !== 'of' && after !== 'for' && after !== 'in') return null;
+  const words: string[] = [];
+  const at: number[] = [];
+  for (let k = i + 1; k < Math.min(t.count, i + 1 + DESCRIBED_REACH) && t.kind[k] === WORD; k++) {
+    words.push(lw(t, k));
+    at.push(k);
+  }
+  const found = describedDocument(head, words);
+  if (!found || found.used === 0) return null;
+  return { tokStart: i, tokEnd: at[found.used - 1]! + 1, thing: found.thing };
+}
+
 /**
  * Document names in the text outside the spans of known things (`taken`, sorted by start):
  * names figcheck has an alias for are already known.
@@ -154,11 +177,18 @@ export function findDocumentNames(
   const out: DocumentName[] = [];
   let k = 0;
   for (let i = 0; i < t.count; i++) {
-    if (t.kind[i] !== WORD || passages.excluded[i] === 1 || !isCapitalisedWord(t, i)) continue;
-    const head = lw(t, i);
-    if (!HEADS.has(head) && !INSTITUTIONS.has(head)) continue;
+    if (t.kind[i] !== WORD || passages.excluded[i] === 1) continue;
+    if (!isCapitalisedWord(t, i) && !HEADS.has(lw(t, i))) continue;
     while (k < taken.length && taken[k]!.tokEnd <= i) k++;
     if (k < taken.length && taken[k]!.tokStart <= i) continue;
+    const described = describedAt(t, i);
+    if (described) {
+      out.push(described);
+      i = described.tokEnd - 1;
+      continue;
+    }
+    const head = lw(t, i);
+    if (!HEADS.has(head) && !INSTITUTIONS.has(head)) continue;
     let floor = i;
     while (floor > Math.max(0, i - 6) && passages.sentence[floor - 1] === passages.sentence[i]) floor--;
     const name = nameAt(t, i, floor, places);

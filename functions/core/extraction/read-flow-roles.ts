@@ -26,7 +26,49 @@ const RECEIVING = new Set([
   'drew',
   'draws',
   'borrowed',
+  'receive',
+  'attract',
+  'obtain',
+  'secure',
+  'borrow',
+  'bought',
+  'buy',
+  'purchased',
 ]);
+/** Words between a country and its verb that keep the verb its own: "the EU hopes to receive", "Italy will buy". */
+const VERB_LEAD = new Set([
+  'hopes',
+  'hope',
+  'expects',
+  'expect',
+  'wants',
+  'plans',
+  'intends',
+  'aims',
+  'is',
+  'are',
+  'will',
+  'would',
+  'could',
+  'may',
+  'to',
+  'expected',
+  'set',
+  'going',
+  'seeks',
+  'also',
+  'has',
+  'have',
+  'had',
+]);
+
+/** Whether the country takes the flow in: a receiving verb right after it, or after "hopes to", "will". */
+function receivesAfter(t: Tokens, h: Hit, next: string): boolean {
+  if (RECEIVING.has(next)) return true;
+  let k = isPossessive(t, h) ? h.tokEnd + 2 : h.tokEnd;
+  for (let n = 0; n < 4 && VERB_LEAD.has(wordAt(t, k)); n++) k++;
+  return k > h.tokEnd && RECEIVING.has(wordAt(t, k));
+}
 /** "Russia provided Belarus with a loan", "China granted Pakistan $4 billion": the object takes it in. */
 const GIVING = new Set([
   'provided',
@@ -43,6 +85,32 @@ const GIVING = new Set([
   'loaned',
   'sent',
 ]);
+
+/** Verbs whose "in" names where something happened: "signed in Baku", "met in Moscow". */
+const PLACE_VERBS = new Set([
+  'signed',
+  'held',
+  'met',
+  'adopted',
+  'concluded',
+  'initialled',
+  'initialed',
+  'inaugurated',
+  'opened',
+  'launched',
+  'convened',
+  'gathered',
+  'hosted',
+  'announced',
+  'said',
+  'told',
+]);
+
+/** "signed in Baku", "held in Moscow": the place of an event, not an end of the flow. */
+function isPlace(t: Tokens, h: Hit): boolean {
+  const prep = wordAt(t, h.tokStart - 1);
+  return (prep === 'in' || prep === 'at') && PLACE_VERBS.has(wordAt(t, h.tokStart - 2));
+}
 
 /** The preposition before a country mention, skipping "the" and an adjective of economy. */
 function prepositionBefore(t: Tokens, h: Hit): string {
@@ -84,7 +152,7 @@ export function readFlowRoles(
   let target: string | null = null;
   const reporters: { id: string; adjacent: boolean }[] = [];
   let between = false;
-  const countries = hits.filter((h) => h.value.type === 'country');
+  const countries = hits.filter((h) => h.value.type === 'country' && !isPlace(t, h));
   const metricWords = hits.filter((h) => h.value.type === 'metric');
   for (const h of countries) {
     if (h.value.type !== 'country') continue;
@@ -100,7 +168,7 @@ export function readFlowRoles(
       flowOf(owner) !== flowOf(metric) &&
       (metric.tokStart > h.tokStart || owner.tokStart > metric.tokStart);
     if ((TARGET_PREPS.has(prep) || SOURCE_PREPS.has(prep)) && elsewhere) continue;
-    if (TARGET_PREPS.has(prep) || GIVING.has(prep) || RECEIVING.has(next)) {
+    if (TARGET_PREPS.has(prep) || GIVING.has(prep) || receivesAfter(t, h, next)) {
       if (target === null && id !== source) target = id;
     } else if (SOURCE_PREPS.has(prep)) {
       if (source === null && id !== target) source = id;

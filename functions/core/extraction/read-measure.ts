@@ -5,6 +5,7 @@
  * bring trade to $15 billion"), a forecast ("is expected to reach"), or a level (the rest:
  * "reached", "amounted to", "rose to").
  */
+import { FALLING_VERBS, NEUTRAL_VERBS, RISING_VERBS } from './change-words.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isCapitalisedWord, isMark, lw, type Tokens, WORD } from './tokenize.ts';
 
@@ -22,83 +23,11 @@ export interface MeasureReading {
   directionWord?: string;
 }
 
-const CHANGE_VERBS = new Set([
-  'rose',
-  'rise',
-  'rises',
-  'rising',
-  'risen',
-  'grew',
-  'grow',
-  'grows',
-  'growing',
-  'grown',
-  'increased',
-  'increase',
-  'increases',
-  'increasing',
-  'decreased',
-  'decrease',
-  'decreases',
-  'decreasing',
-  'fell',
-  'fall',
-  'falls',
-  'falling',
-  'fallen',
-  'declined',
-  'decline',
-  'declines',
-  'declining',
-  'dropped',
-  'drop',
-  'drops',
-  'jumped',
-  'jump',
-  'jumps',
-  'climbed',
-  'climb',
-  'expanded',
-  'expand',
-  'expands',
-  'contracted',
-  'contract',
-  'shrank',
-  'shrunk',
-  'shrink',
-  'surged',
-  'surge',
-  'soared',
-  'slid',
-  'slipped',
-  'plunged',
-  'plummeted',
-  'tumbled',
-  'slumped',
-  'sank',
-  'eased',
-  'edged',
-  'went',
-  'gained',
-  'added',
-  'lost',
-  'widened',
-  'narrowed',
-  'improved',
-  'deteriorated',
-  'raised',
-  'lowered',
-  'cut',
-  'hiked',
-  'reduced',
-  'doubled',
-  'accelerated',
-  'slowed',
-  'advanced',
-  'retreated',
-  'strengthened',
-  'weakened',
-  'boosted',
+/** Verbs of change in any form, and "up"/"down": "rose 3%", "contracting 2.1%", "up $300 million". */
+const CHANGE_VERBS: ReadonlySet<string> = new Set([
+  ...RISING_VERBS,
+  ...FALLING_VERBS,
+  ...NEUTRAL_VERBS,
   'up',
   'down',
 ]);
@@ -138,22 +67,15 @@ export const CHANGE_NOUNS: ReadonlySet<string> = new Set([
   'uptick',
 ]);
 /** Words of a change that say it went down: "fell 3%", "a decline of 2.1%", "12% less than". */
-const FALLING = new Set(
-  (
-    'decreased decrease decreases decreasing fell fall falls falling fallen declined decline declines ' +
-    'declining dropped drop drops contracted contract contraction shrank shrunk shrink slid slipped plunged ' +
-    'plunge plummeted tumbled slumped slump sank lost loss narrowed lowered cut reduced reduction retreated ' +
-    'weakened downturn down less lower below'
-  ).split(' '),
-);
+const FALLING: ReadonlySet<string> = new Set([
+  ...FALLING_VERBS,
+  ...'contraction loss reduction downturn down less lower below'.split(' '),
+]);
 /** Words of a change that say it went up. */
-const RISING = new Set(
-  (
-    'rose rise rises rising risen grew grow grows growing grown increased increase increases increasing ' +
-    'jumped jump jumps climbed climb expanded expand expands expansion surged surge soared gained gain gains ' +
-    'added widened raised hiked boosted up more higher above upturn uptick growth'
-  ).split(' '),
-);
+const RISING: ReadonlySet<string> = new Set([
+  ...RISING_VERBS,
+  ...'expansion up more higher above upturn uptick growth'.split(' '),
+]);
 
 function directionOf(w: string): 'rise' | 'fall' | undefined {
   return FALLING.has(w) ? 'fall' : RISING.has(w) ? 'rise' : undefined;
@@ -225,6 +147,14 @@ const RAISING = new Set([
   'grow',
   'take',
   'push',
+  // "hopes to receive at least 20 bcm a year", "aims to attract $5 billion": an amount wanted.
+  'receive',
+  'attract',
+  'supply',
+  'deliver',
+  'export',
+  'ship',
+  'sell',
 ]);
 /** Words of intent that make "to raise trade to $X" a goal. */
 const INTENT_WORDS = new Set([

@@ -6,6 +6,7 @@
  * that the frame can say it was a guess.
  */
 import type { ClaimEntity, FrameSource, Measure } from '../model.ts';
+import { changeVerbBase } from './change-words.ts';
 import { readFlowRoles } from './read-flow-roles.ts';
 import { readMeasure } from './read-measure.ts';
 import {
@@ -58,6 +59,8 @@ export interface ValueReading {
   partner?: string;
   /** A balance stated as a deficit ("the trade deficit reached $7.2 billion"): a negative balance. */
   deficit?: boolean;
+  /** The figure a coordinate clause sets this one beside, whose owner and period it shares (parallelReading()). */
+  parallel?: number;
 }
 
 /** Words right before a figure that make it the level reached: "reaching $12.4 billion", "to $6.9 billion". */
@@ -244,13 +247,14 @@ function entitiesFrom(
   let guessed = false;
   // Things named only by their shape in the text ("the Central Bank of Azerbaijan") date events;
   // they do not narrow a figure. A document has no length, capacity or cost: "The corridor, which
-  // stretches for 7,200 km, ... when they adopted the Baku Declaration".
-  const attribute = isAttribute(info);
+  // stretches for 7,200 km, ... when they adopted the Baku Declaration"; nor trade of its own:
+  // "Under the memorandum ..., the EU hopes to receive 20 bcm of gas" is the flow between the countries.
+  const noDocuments = isAttribute(info) || info?.period === 'flow';
   const thing = nearestThing(
     hits.filter(
       (h) =>
         h.value.type !== 'thing' ||
-        (h.value.thing.derived !== true && !(attribute && isDocument(h.value.thing))),
+        (h.value.thing.derived !== true && !(noDocuments && isDocument(h.value.thing))),
     ),
     f,
   );
@@ -616,6 +620,66 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
   return before;
 }
 
+/** Trade flows a sentence sets side by side: "exports amounted to ..., while imports reached ...". */
+const PARALLEL_FLOWS = new Set(['exports', 'imports', 'trade_balance', 'foreign_trade_turnover']);
+
+/**
+ * The figure of an earlier clause of the sentence that figure fi's coordinate clause sets beside
+ * it: the same measure of the same or a sibling flow, its countries read from its own clause
+ * ("Russian exports amounted to $425.1 billion, while imports reached $258.1 billion"). What the
+ * second clause leaves out is the first's, as written, not a guess.
+ */
+function parallelReading(
+  ctx: ReadingContext,
+  readings: Readings,
+  fi: number,
+  clause: number,
+  info: MetricInfo | undefined,
+  measure: Measure,
+): ValueReading | undefined {
+  if (!info || ctx.clauses.kind[clause] !== 'coordinate') return undefined;
+  const sentence = ctx.passages.sentence[ctx.figures[fi]!.numTok];
+  for (let g = fi - 1; g >= Math.max(0, fi - 4); g--) {
+    if (ctx.passages.sentence[ctx.figures[g]!.numTok] !== sentence) return undefined;
+    const other = readings[g];
+    if (!other || other.clause === clause || other.comparison?.role === 'base') continue;
+    const kind = ctx.clauses.kind[other.clause];
+    const theirs = other.info?.metric;
+    const sibling =
+      theirs === info.metric || (PARALLEL_FLOWS.has(theirs ?? '') && PARALLEL_FLOWS.has(info.metric));
+    if (
+      (kind !== 'main' && kind !== 'coordinate') ||
+      !sibling ||
+      other.measure !== measure ||
+      other.entitiesSource !== 'clause' ||
+      other.entitiesGuessed ||
+      other.entities.length === 0
+    )
+      return undefined;
+    return other;
+  }
+  return undefined;
+}
+
+/** The countries of a parallel figure, for this figure's flow: "Russia's exports to China ..., while imports ..." are Russia's from China. */
+function parallelEntities(theirs: ValueReading, info: MetricInfo): ClaimEntity[] | null {
+  const source = theirs.entities.find((e) => e.role === 'source');
+  const target = theirs.entities.find((e) => e.role === 'target');
+  if (source && target) {
+    if (theirs.info?.directed === info.directed) return theirs.entities.map((e) => ({ ...e }));
+    if (!info.directed || !theirs.info?.directed) return null;
+    return [
+      { id: target.id, role: 'source' },
+      { id: source.id, role: 'target' },
+    ];
+  }
+  if (theirs.entities.every((e) => e.role === 'subject') && !info.symmetric)
+    return theirs.entities.map((e) => ({ ...e }));
+  if (theirs.entities.every((e) => e.role === 'party') && info.symmetric)
+    return theirs.entities.map((e) => ({ ...e }));
+  return null;
+}
+
 /** A listed partner's entities for the list's metric, or none for a flow of no known direction. */
 function listEntities(info: MetricInfo, owner: string, partner: string): ClaimEntity[] {
   if (info.symmetric)
@@ -715,7 +779,8 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   // A deficit that narrows is a balance that rises: "the trade deficit narrowed by $1 billion".
   const w = measureReading.directionWord;
   // A percentage of a deficit says how the deficit itself changed, which no sign of the balance gives.
-  if ((w === 'narrowed' || w === 'widened') && clauseNames(ctx, clause, f, 'deficit'))
+  const verbBase = w === undefined ? undefined : changeVerbBase(w);
+  if ((verbBase === 'narrow' || verbBase === 'widen') && clauseNames(ctx, clause, f, 'deficit'))
     direction = f.kind === 'percent' ? undefined : direction === 'fall' ? 'rise' : 'fall';
   // More about the figure before: "decreased by 2.85 percent ($1.5 billion)", "grew by $212 million, or 8.1%".
   // "..., reaching $12.4 billion", "..., to $6.9 billion": the level the change led to.
@@ -832,6 +897,9 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
   if (f.kind === 'count' && measure === 'level') measure = 'count';
 
+  // Only a clause that names its own flow is set beside another: "while imports reached ...".
+  const parallel =
+    metricSource === 'clause' ? parallelReading(ctx, readings, fi, clause, info, measure) : undefined;
   let entities: ClaimEntity[] = [];
   let entitiesSource: FrameSource | undefined;
   let entitiesGuessed = false;
@@ -863,6 +931,9 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       entities = fromAnchor.entities;
       entitiesSource = fromAnchor.viaArticle ? 'article' : anchorSource;
       entitiesGuessed = fromAnchor.guessed;
+    } else if (metric !== null && parallel && parallelEntities(parallel, info!)) {
+      entities = parallelEntities(parallel, info!)!;
+      entitiesSource = 'parallel';
     } else if (metric !== null) {
       const other =
         entitiesFrom(ctx, otherClauseHits(ctx, clause, f), info, null, fi, share) ??
@@ -932,6 +1003,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
   const reading: ValueReading = { fi, clause, measure, measureMarked: marked, metric, entities, anchor };
   if (partner !== null) reading.partner = partner;
+  if (parallel && entitiesSource === 'parallel') reading.parallel = parallel.fi;
   if (measure === 'level' && info?.metric === 'trade_balance' && isDeficit(ctx, clause, f))
     reading.deficit = true;
   if (direction && (measure === 'change' || measure === 'growth')) reading.direction = direction;

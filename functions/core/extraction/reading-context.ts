@@ -211,9 +211,36 @@ export function partiesFrom(
         : { ids: named, viaArticle: false, guessed: false };
   }
   if (!mutual) return { ids: [], viaArticle: false, guessed: false };
-  const recent = countriesBefore(ctx, hits.find((h) => h.value.type === 'mutual')!);
+  const marker = hits.find((h) => h.value.type === 'mutual')!;
+  const recent = countriesBefore(ctx, marker);
   if (recent) return recent;
+  // "the two countries" after sentences that name two countries and no third: those two, even in
+  // an article that names others elsewhere.
+  const lately = countriesNamedLately(ctx, marker.tokStart);
+  if (lately) return { ids: lately, viaArticle: true, guessed: false };
   return { ids: ctx.parties.slice(0, 2), viaArticle: true, guessed: ctx.countryCount > 2 };
+}
+
+/**
+ * The last two countries named before token `tok`, sentence by sentence back from its own (at most
+ * LOOKBACK_SENTENCES back), when the sentences that name them name no third; in the article's
+ * order of the parties when they are its parties.
+ */
+function countriesNamedLately(ctx: ReadingContext, tok: number): string[] | null {
+  const sentence = ctx.passages.sentence[tok]!;
+  const ids: string[] = [];
+  for (let k = lowerBound(ctx.hits, tok) - 1; k >= 0; k--) {
+    const h = ctx.hits[k]!;
+    const at = ctx.passages.sentence[h.tokStart]!;
+    if (sentence - at > LOOKBACK_SENTENCES || tok - h.tokStart > 400) break;
+    // Two countries named by the sentences after this one are the pair.
+    if (ids.length === 2 && at !== ctx.passages.sentence[ctx.hits[k + 1]!.tokStart]) break;
+    if (h.value.type !== 'country' || ids.includes(h.value.id)) continue;
+    ids.push(h.value.id);
+    if (ids.length > 2) return null;
+  }
+  if (ids.length !== 2) return null;
+  return ctx.parties.every((p) => ids.includes(p)) ? ctx.parties.slice(0, 2) : ids.reverse();
 }
 
 /**

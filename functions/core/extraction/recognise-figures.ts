@@ -34,8 +34,8 @@ import {
   CURRENCY_NAMES,
   CURRENCY_SYMBOLS,
   DECLINE_AFTER,
-  DECLINE_WORDS,
   DURATION_UNITS,
+  isDeclineWord,
   MEASURE_UNITS,
   NOT_COUNT_NOUNS,
   QUALIFIER_PHRASES,
@@ -870,7 +870,7 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
     for (let k = from - 1; k >= Math.max(0, from - 3); k--) {
       const w = word(t, k);
       if (w === 'to' || w === 'from' || t.kind[k] === PUNCT) break;
-      if (DECLINE_WORDS.has(w)) {
+      if (isDeclineWord(w)) {
         declined = true;
         break;
       }

@@ -5,6 +5,7 @@
  */
 
 import type { MetricAlias, Qualifier } from '../model.ts';
+import { changeVerbBase } from './change-words.ts';
 import boilerplate from './data/boilerplate.json' with { type: 'json' };
 import countries from './data/countries.json' with { type: 'json' };
 import currencies from './data/currencies.json' with { type: 'json' };
@@ -107,6 +108,75 @@ for (const [, mention] of thingEntries) {
   }
 }
 
+/** Words a document's name is not told apart by. */
+const NAME_FILLER = new Set([
+  'the',
+  'of',
+  'on',
+  'and',
+  'between',
+  'in',
+  'for',
+  'to',
+  'a',
+  'an',
+  'field',
+  'area',
+]);
+const countryWords = new Set(
+  Object.values(countries as Record<string, string[]>).flatMap((names) => names.map((n) => n.toLowerCase())),
+);
+/** Known documents by the words of their names, for documents described rather than named. */
+const documentWords: Array<{ thing: NamedThing; words: ReadonlySet<string> }> = [];
+for (const n of namedThings as Array<NamedThing & { aliases: string[] }>) {
+  if (!DOCUMENT_TYPES.has(n.type)) continue;
+  const { aliases, ...thing } = n;
+  for (const alias of aliases) {
+    const words = alias
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w !== '' && !NAME_FILLER.has(w) && !countryWords.has(w));
+    if (words.length >= 3) documentWords.push({ thing, words: new Set(words) });
+  }
+}
+
+/**
+ * The known document that a description in lower case names ("the memorandum on a strategic
+ * partnership in energy" for the Memorandum of Understanding on a Strategic Partnership in the
+ * Field of Energy): the head word and at least three of the words after it, in a row and at least
+ * half of the rest of the name, are in one known name, and in no other document's. `words` are the
+ * description's words after the head, in lower case; `used` is how many of them the name took.
+ */
+export function describedDocument(
+  head: string,
+  words: readonly string[],
+): { thing: NamedThing; used: number } | null {
+  let best: { thing: NamedThing; used: number; matched: number } | null = null;
+  let tied = false;
+  for (const d of documentWords) {
+    if (!d.words.has(head)) continue;
+    let used = 0;
+    let matched = 0;
+    for (const w of words) {
+      if (NAME_FILLER.has(w)) {
+        used++;
+        continue;
+      }
+      if (!d.words.has(w)) break;
+      used++;
+      matched++;
+    }
+    while (used > 0 && NAME_FILLER.has(words[used - 1]!)) used--;
+    if (matched < 3 || matched * 2 < d.words.size - 1) continue;
+    if (best && best.thing.id !== d.thing.id && matched === best.matched) tied = true;
+    else if (!best || matched > best.matched) {
+      best = { thing: d.thing, used, matched };
+      tied = false;
+    }
+  }
+  return best && !tied ? { thing: best.thing, used: best.used } : null;
+}
+
 /** The one known document about a thing ("the agreement on TANAP"), or null when none or several. */
 export function documentAbout(thingId: string): NamedThing | null {
   const list = documentsAbout.get(thingId);
@@ -201,7 +271,14 @@ export const QUALIFIER_PHRASES: ReadonlyArray<{ words: string[]; qualifier: Qual
 export const QUALIFIERS_AFTER: ReadonlyMap<string, Qualifier> = new Map(
   Object.entries(qualifiers.after as Record<string, Qualifier>),
 );
-export const DECLINE_WORDS: ReadonlySet<string> = new Set(qualifiers.decline);
+const DECLINE_LISTED: ReadonlySet<string> = new Set(qualifiers.decline);
+const DECLINE_BASES: ReadonlySet<string | undefined> = new Set(
+  qualifiers.decline.map(changeVerbBase).filter((b) => b !== undefined),
+);
+/** A word that signs the change after it: "fell 3%", and any other form of a listed verb ("shrinking by 29.6%"). */
+export function isDeclineWord(w: string): boolean {
+  return DECLINE_LISTED.has(w) || DECLINE_BASES.has(changeVerbBase(w));
+}
 export const DECLINE_AFTER: ReadonlySet<string> = new Set(qualifiers.declineAfter);
 export const NOT_CHECKABLE_PERCENT: ReadonlySet<string> = new Set(qualifiers.notCheckablePercent);
 
