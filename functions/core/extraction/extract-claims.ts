@@ -110,7 +110,8 @@ function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Ment
 
 function articleCountries(hits: readonly Hit[]): { parties: string[]; count: number } {
   const seen: string[] = [];
-  for (const h of hits) if (h.value.type === 'country' && !seen.includes(h.value.id)) seen.push(h.value.id);
+  for (const h of hits)
+    if (h.value.type === 'country' && !h.value.loose && !seen.includes(h.value.id)) seen.push(h.value.id);
   return { parties: seen.slice(0, 2), count: seen.length };
 }
 

@@ -150,7 +150,10 @@ const DESCRIBED_REACH = 12;
  */
 function describedAt(t: Tokens, i: number): DocumentName | null {
   const head = lw(t, i);
-  if (i === 0 || !HEADS.has(head) || !DETERMINERS.has(lw(t, i - 1))) return null;
+  if (i < 2 || !HEADS.has(head)) return null;
+  // "the memorandum on ...", "a joint declaration on ...": a determiner, and at most one word between.
+  const modifier = DETERMINERS.has(lw(t, i - 1)) ? undefined : lw(t, i - 1);
+  if (modifier !== undefined && (t.kind[i - 1] !== WORD || !DETERMINERS.has(lw(t, i - 2)))) return null;
   const after = lw(t, i + 1);
   if (after !== 'on' && after !== 'of' && after !== 'for' && after !== 'in') return null;
   const words: string[] = [];
@@ -159,9 +162,13 @@ function describedAt(t: Tokens, i: number): DocumentName | null {
     words.push(lw(t, k));
     at.push(k);
   }
-  const found = describedDocument(head, words);
+  const found = describedDocument(head, words, modifier);
   if (!found || found.used === 0) return null;
-  return { tokStart: i, tokEnd: at[found.used - 1]! + 1, thing: found.thing };
+  return {
+    tokStart: modifier === undefined ? i : i - 1,
+    tokEnd: at[found.used - 1]! + 1,
+    thing: found.thing,
+  };
 }
 
 /**

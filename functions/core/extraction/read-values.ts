@@ -620,6 +620,17 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
   return before;
 }
 
+/** Whether the clause names entity `id` only by a region that stands for it roughly ("Europe" for the EU). */
+function readLoosely(hits: readonly Hit[], id: string): boolean {
+  let loose = false;
+  for (const h of hits) {
+    if (h.value.type !== 'country' || h.value.id !== id) continue;
+    if (!h.value.loose) return false;
+    loose = true;
+  }
+  return loose;
+}
+
 /** Trade flows a sentence sets side by side: "exports amounted to ..., while imports reached ...". */
 const PARALLEL_FLOWS = new Set(['exports', 'imports', 'trade_balance', 'foreign_trade_turnover']);
 
@@ -1001,6 +1012,8 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     entitiesSource = 'article';
     entitiesGuessed = true;
   }
+  // "gas to Europe" read as the EU: close, but not what the words say.
+  if (entities.some((e) => readLoosely(own, e.id))) entitiesGuessed = true;
   const reading: ValueReading = { fi, clause, measure, measureMarked: marked, metric, entities, anchor };
   if (partner !== null) reading.partner = partner;
   if (parallel && entitiesSource === 'parallel') reading.parallel = parallel.fi;

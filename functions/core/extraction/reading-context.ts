@@ -185,6 +185,20 @@ export function partiesFrom(
   max = 2,
   anchor?: { tokStart: number; tokEnd: number },
 ): { ids: string[]; viaArticle: boolean; guessed: boolean } {
+  const parties = namedParties(ctx, hits, max, anchor);
+  // "Europe" for the EU is close, but not what the words say.
+  const loose = hits.some(
+    (h) => h.value.type === 'country' && h.value.loose && parties.ids.includes(h.value.id),
+  );
+  return loose ? { ...parties, guessed: true } : parties;
+}
+
+function namedParties(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  max: number,
+  anchor?: { tokStart: number; tokEnd: number },
+): { ids: string[]; viaArticle: boolean; guessed: boolean } {
   const named = countriesIn(hits);
   if (named.length > max && max === 2) {
     // "relations between Azerbaijan and Hungary", "Kazakhstan's trade with China": the two tied
@@ -304,7 +318,11 @@ export function thingEntities(thing: NamedThing, ctx: ReadingContext, hits: read
     for (const id of partiesFrom(ctx, hits).ids) pushEntity(entities, id, 'party');
     return entities;
   }
-  const parties = thing.parties.length > 0 || thing.type !== 'document' ? thing.parties : countriesIn(hits);
+  // A region that stands for a party only roughly ("Europe") does not make it a party of a document.
+  const parties =
+    thing.parties.length > 0 || thing.type !== 'document'
+      ? thing.parties
+      : countriesIn(hits.filter((h) => h.value.type !== 'country' || !h.value.loose));
   for (const p of parties) pushEntity(entities, p, 'party');
   pushEntity(entities, thing.id, 'subject');
   return entities;

@@ -562,10 +562,13 @@ function unitAfter(t: Tokens, j: number, n: NumberMatch): Suffix | null {
     if ((r === 'm' || r === 't' || r === 'ha') && !glued(t, k - 1, k)) return null;
     const billion = measure.value === 'cubic_metres_billion';
     const unit = billion ? 'cubic_metres' : measure.value;
-    // "17 million tonnes of cargo per year": a rate, as the reference table states capacities.
+    // "17 million tonnes of cargo per year", "20 bcm of Azerbaijani gas a year": a rate, as the
+    // reference table states capacities.
     let end = measure.tokEnd;
     if (word(t, end) === 'of' && word(t, end + 1) !== '' && !NOT_COUNT_NOUNS.has(word(t, end + 1))) {
-      const rate = matchPhraseAt(PER_YEAR, t, end + 2);
+      const rate =
+        matchPhraseAt(PER_YEAR, t, end + 2) ??
+        (word(t, end + 2) !== '' ? matchPhraseAt(PER_YEAR, t, end + 3) : null);
       if (rate)
         return { kind: 'quantity', unit: `${unit}_per_year`, end: rate.tokEnd, scale: billion ? 1e9 : 1 };
     }

@@ -14,6 +14,7 @@ import metrics from './data/metrics.json' with { type: 'json' };
 import namedThings from './data/named-things.json' with { type: 'json' };
 import products from './data/products.json' with { type: 'json' };
 import qualifiers from './data/qualifiers.json' with { type: 'json' };
+import regions from './data/regions.json' with { type: 'json' };
 import units from './data/units.json' with { type: 'json' };
 import { buildPhraseMatcher, type PhraseMatcher } from './phrase-matcher.ts';
 import { lw, tokenize, WORD } from './tokenize.ts';
@@ -52,7 +53,8 @@ export interface NamedThing {
 }
 
 export type Mention =
-  | { type: 'country'; id: string }
+  /** `loose`: a region that stands for the entity only roughly ("Europe" for the EU): a frame that reads it guesses. */
+  | { type: 'country'; id: string; loose?: boolean }
   | { type: 'metric'; info: MetricInfo }
   | { type: 'thing'; thing: NamedThing }
   | { type: 'event'; metric: string }
@@ -78,6 +80,12 @@ const countryEntries = entriesOf<Mention>(
   Object.entries(countries as Record<string, string[]>).map(([id, names]) => [
     names,
     { type: 'country', id },
+  ]),
+);
+const regionEntries = entriesOf<Mention>(
+  Object.entries(regions as Record<string, string[]>).map(([id, names]) => [
+    names,
+    { type: 'country', id, loose: true },
   ]),
 );
 const metricEntries = entriesOf<Mention>(
@@ -143,20 +151,22 @@ for (const n of namedThings as Array<NamedThing & { aliases: string[] }>) {
 /**
  * The known document that a description in lower case names ("the memorandum on a strategic
  * partnership in energy" for the Memorandum of Understanding on a Strategic Partnership in the
- * Field of Energy): the head word and at least three of the words after it, in a row and at least
+ * Field of Energy; "a joint declaration on ..." with its one modifier): the head word and at
+ * least three of the words after it, in a row and at least
  * half of the rest of the name, are in one known name, and in no other document's. `words` are the
  * description's words after the head, in lower case; `used` is how many of them the name took.
  */
 export function describedDocument(
   head: string,
   words: readonly string[],
+  modifier?: string,
 ): { thing: NamedThing; used: number } | null {
   let best: { thing: NamedThing; used: number; matched: number } | null = null;
   let tied = false;
   for (const d of documentWords) {
-    if (!d.words.has(head)) continue;
+    if (!d.words.has(head) || (modifier !== undefined && !d.words.has(modifier))) continue;
     let used = 0;
-    let matched = 0;
+    let matched = modifier === undefined ? 0 : 1;
     for (const w of words) {
       if (NAME_FILLER.has(w)) {
         used++;
@@ -197,6 +207,7 @@ const productEntries = entriesOf<Mention>(
 const mentionEntries = [
   ...thingEntries,
   ...countryEntries,
+  ...regionEntries,
   ...metricEntries,
   ...eventEntries,
   ...mutualEntries,
