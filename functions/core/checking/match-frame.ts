@@ -137,6 +137,7 @@ export function fitEntities(fact: ReferenceFact, claim: Pick<Claim, 'entities' |
       return { applies: false, reason: `the reference is about the flow from ${target} to ${source}` };
     return { applies: false, reason: describeEntityGap(fact.entities, ids) };
   }
+  if (target === undefined && !mirrored && byLenderAndProject(fact, ids)) return { applies: true, mirrored };
   if (source === undefined && target === undefined && subject !== undefined && !mirrored) {
     // "Azerbaijan's exports": the country's total, not its exports to one partner.
     if (sameSet(fact.entities, ids)) return { applies: true, mirrored };
@@ -149,6 +150,24 @@ export function fitEntities(fact: ReferenceFact, claim: Pick<Claim, 'entities' |
         ? 'the claim names only one end of the flow'
         : 'the claim does not say which way the flow goes',
   };
+}
+
+/**
+ * "Russia will cover €1.3 billion through an interstate loan" for the Rasht-Astara railway: one
+ * country sending money to a named project identifies the flow, whose other end is the project's.
+ */
+function byLenderAndProject(fact: ReferenceFact, ids: readonly string[]): boolean {
+  const countries = ids.filter(isCountry);
+  const things = ids.filter((id) => !isCountry(id));
+  const [factSource, factTarget, ...rest] = fact.entities;
+  return (
+    countries.length === 1 &&
+    things.length > 0 &&
+    factSource === countries[0] &&
+    factTarget !== undefined &&
+    isCountry(factTarget) &&
+    sameSet(rest, things)
+  );
 }
 
 /** Why a fact's entities are not the claim's: a narrower quantity, other countries, or missing ones. */

@@ -249,7 +249,8 @@ function relativeShiftIn(ctx: ReadingContext, clause: number): { year?: number; 
 
 function defaultPeriod(ctx: ReadingContext, reading: ValueReading): Period | null {
   const kind = reading.measure === 'count' ? 'stock' : (reading.info?.period ?? 'flow');
-  if (reading.measure === 'target' || kind === 'attribute') return null;
+  // A loan's amount is set once, when agreed: the latest agreed before publication.
+  if (reading.measure === 'target' || kind === 'attribute' || reading.info?.fixed) return null;
   const { year, month } = ctx.pub;
   if (kind === 'stock') return { value: `${year}-${pad(month)}`, basis: 'inferred', granularity: 'as_of' };
   return { value: String(year - 1), basis: 'inferred', granularity: 'year' };

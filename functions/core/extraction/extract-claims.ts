@@ -171,6 +171,8 @@ function valueFrame(
     const inferredComparison = periodSource === 'comparison' && period.basis === 'inferred';
     if (GUESSED_SOURCES.has(periodSource) || inferredComparison) guessed.push('period');
   }
+  // A loan with no year may be any of the loans agreed before: checked against the latest, as a guess.
+  if (!period && reading.info?.fixed) guessed.push('period');
   const frame: ClaimFrame = {
     measure: reading.measure,
     metric: reading.metric,

@@ -84,6 +84,15 @@ const GIVING = new Set([
   'extended',
   'loaned',
   'sent',
+  'provide',
+  'grant',
+  'give',
+  'lend',
+  'offer',
+  'allocate',
+  'extend',
+  'loan',
+  'send',
 ]);
 
 /** Verbs whose "in" names where something happened: "signed in Baku", "met in Moscow". */

@@ -715,13 +715,58 @@ function listEntities(info: MetricInfo, owner: string, partner: string): ClaimEn
 function pointedThing(ctx: ReadingContext, f: Figure, clause: number): string | null {
   const from = Math.min(ctx.clauses.start[clause]!, sentenceStartBefore(ctx, f.tokStart, 40));
   if (wordAt(ctx.t, from) !== 'the') return null;
-  const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, from + 1));
+  // "The 1,860-megawatt station will cost ...": past a size written before the noun.
+  const sized = ctx.figureAt[from + 1]! >= 0 ? ctx.figures[ctx.figureAt[from + 1]!]!.tokEnd : from + 1;
+  const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, sized));
   if (!kinds) return null;
   return thingSlug(thingNamedBefore(ctx, f, from, kinds));
 }
 
+/** The thing "for the railway", "for the same project" in figure f's clause points back to, as a slug. */
+function projectOfClause(ctx: ReadingContext, f: Figure, clause: number): string | null {
+  const end = Math.min(ctx.t.count, f.tokEnd + 16);
+  for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 16); k < end; k++) {
+    if (ctx.clauses.of[k] !== clause || wordAt(ctx.t, k) !== 'for' || wordAt(ctx.t, k + 1) !== 'the')
+      continue;
+    const noun = wordAt(ctx.t, k + 2) === 'same' ? k + 3 : k + 2;
+    const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, noun));
+    if (kinds) return thingSlug(thingNamedBefore(ctx, f, k, kinds));
+  }
+  return null;
+}
+
+/** Units that give a built thing's length or its capacity. */
+const SIZE_UNITS: ReadonlyMap<string, string> = new Map([
+  ['km', 'length'],
+  ['m', 'length'],
+  ['mi', 'length'],
+  ['MW', 'capacity'],
+  ['GW', 'capacity'],
+]);
+
+/**
+ * The metric of a quantity written before a noun for a built thing ("the 433-km highway"), with
+ * the kinds of thing the noun can name.
+ */
+function sizeOfThing(
+  ctx: ReadingContext,
+  f: Figure,
+): { info: MetricInfo; kinds: ReadonlySet<string> } | undefined {
+  const metric = f.kind === 'quantity' && f.unit ? SIZE_UNITS.get(f.unit) : undefined;
+  const kinds = metric ? REFERRING_NOUNS.get(wordAt(ctx.t, f.tokEnd)) : undefined;
+  const info = metric ? metricInfo(metric) : undefined;
+  return kinds && info ? { info, kinds } : undefined;
+}
+
+/** Whether a verb of change comes between the start of clause `clause` and figure f. */
+function changesBefore(ctx: ReadingContext, clause: number, f: Figure): boolean {
+  for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 16); k < f.tokStart; k++)
+    if (changeVerbBase(wordAt(ctx.t, k)) !== undefined) return true;
+  return false;
+}
+
 /** Things that have a length, a capacity and a cost. */
-const BUILT_THINGS: ReadonlySet<string> = new Set(['railway', 'project']);
+const BUILT_THINGS: ReadonlySet<string> = new Set(['railway', 'project', 'road', 'plant']);
 
 function thingSlug(hit: Hit | null): string | null {
   return hit?.value.type === 'thing' ? hit.value.thing.id : null;
@@ -829,6 +874,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   const anchorHits = dependent && anchorClause >= 0 ? clauseHits(ctx, anchorClause, f) : [];
   const anchorSource: FrameSource = kind === 'relative' ? 'clause' : 'comparison';
   let paragraphAnchor: ValueReading | undefined;
+  let sized: { info: MetricInfo; kinds: ReadonlySet<string> } | undefined;
   if (f.kind === 'count' && f.noun !== undefined && COUNT_METRICS.has(f.noun)) {
     metric = COUNT_METRICS.get(f.noun)!;
     info = { metric, period: 'stock', countable: true };
@@ -870,6 +916,12 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       }
     }
     if (metricHit && metricHit.value.type === 'metric') info = metricHit.value.info;
+    // "The 162-kilometre line", "a 1,860-megawatt station": the size of the thing it qualifies.
+    sized = !info && !ownPick.final ? sizeOfThing(ctx, f) : undefined;
+    if (sized) {
+      info = sized.info;
+      metricSource = 'figure';
+    }
     // "..., followed by India with $64.9 billion": the list's metric, named at its first item.
     const item = partner !== null && !metricHit && !info ? previousListItem(ctx, readings, fi) : undefined;
     if (item?.info) {
@@ -898,6 +950,11 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       metricHit = null;
       metricSource = info ? 'sentence' : undefined;
     }
+    // "The line will be 162 km long", "Russia will provide a loan of €1.3 billion": the future
+    // tense of a design or an agreed amount states that amount, unless it changes ("is expected to
+    // rise to").
+    if (info && cue === 'forecast' && (isAttribute(info) || info.fixed) && !changesBefore(ctx, clause, f))
+      cue = 'level';
     if (info) {
       const named = nameMetric(info, f.kind, f.unit, cue);
       metric = named.metric;
@@ -984,7 +1041,15 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   // "The corridor, which stretches for about 7,200 km, ...": the corridor named before.
   // "The construction cost 17.7 billion roubles" in a story about the railway: the railway
   // named last, as a guess.
-  if (isAttribute(info) && !entities.some((e) => !/^[A-Z]{2}$/.test(e.id))) {
+  if (sized) {
+    // "the 162-kilometre railway, the missing link of the corridor": the size of a railway, which
+    // the clause names, or the one named before; the corridor is not it.
+    const own = ownHits.find((h) => h.value.type === 'thing' && sized!.kinds.has(h.value.thing.type));
+    const named = own ? thingSlug(own) : thingSlug(thingNamedBefore(ctx, f, f.tokStart, sized.kinds));
+    entities = named ? [{ id: named, role: 'subject' }] : [];
+    entitiesSource = own ? 'clause' : 'paragraph';
+    entitiesGuessed = !own;
+  } else if (isAttribute(info) && !entities.some((e) => !/^[A-Z]{2}$/.test(e.id))) {
     const pointed =
       pointedThing(ctx, f, clause) ??
       (entities.length === 0 || entitiesSource !== 'clause'
@@ -994,6 +1059,19 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       entities = [{ id: pointed, role: 'subject' }];
       entitiesSource = 'paragraph';
       entitiesGuessed = true;
+    }
+  }
+  // "allocated a $500 million loan to Iran for the railway": the loan's project, named before;
+  // a loan the clause ties to one country at most is, as a guess, for the project the story is about.
+  // Between two named countries the loan needs no project to be told apart.
+  if (info?.fixed && !entities.some((e) => !/^[A-Z]{2}$/.test(e.id))) {
+    const named = projectOfClause(ctx, f, clause);
+    const guess = entities.length < 2 ? thingSlug(thingNamedBefore(ctx, f, f.tokStart, BUILT_THINGS)) : null;
+    const project = named ?? guess;
+    if (project) {
+      entities = [...entities];
+      pushEntity(entities, project, 'subject');
+      if (!named) entitiesGuessed = true;
     }
   }
   // "Exports of the non-oil sector reached $3.1 billion" after a sentence about Azerbaijan: the

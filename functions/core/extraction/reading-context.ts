@@ -10,7 +10,7 @@ import type { PhraseHit } from './phrase-matcher.ts';
 import type { Figure, PublicationDate } from './recognise-figures.ts';
 import type { Passages } from './split-passages.ts';
 import { lw, type Tokens, WORD } from './tokenize.ts';
-import type { Mention, MetricInfo, NamedThing } from './vocabulary.ts';
+import { type Mention, type MetricInfo, type NamedThing, thingsAbout } from './vocabulary.ts';
 
 export type Hit = PhraseHit<Mention>;
 
@@ -347,7 +347,13 @@ export const REFERRING_NOUNS: ReadonlyMap<string, ReadonlySet<string> | null> = 
   ['corridor', new Set(['project'])],
   ['pipeline', new Set(['project'])],
   ['tunnel', new Set(['project'])],
-  ['project', new Set(['project'])],
+  ['project', new Set(['project', 'railway', 'road', 'plant'])],
+  ['road', new Set(['road'])],
+  ['highway', new Set(['road'])],
+  ['motorway', new Set(['road'])],
+  ['plant', new Set(['plant'])],
+  ['station', new Set(['plant'])],
+  ['dam', new Set(['plant'])],
 ]);
 
 /**
@@ -365,13 +371,17 @@ export function thingNamedBefore(
   const sentence = ctx.passages.sentence[f.numTok]!;
   for (let k = lowerBound(ctx.hits, from) - 1; k >= 0; k--) {
     const h = ctx.hits[k]!;
+    // "the railway" points further back than "the document": a story has few railways.
     const far =
       ctx.passages.paragraph[h.tokStart]! < paragraph - 1 &&
-      sentence - ctx.passages.sentence[h.tokStart]! > LOOKBACK_SENTENCES;
+      sentence - ctx.passages.sentence[h.tokStart]! > (kinds ? 2 * LOOKBACK_SENTENCES : LOOKBACK_SENTENCES);
     if (f.tokStart - h.tokStart > 400 || far) break;
     if (h.value.type !== 'thing') continue;
     if (kinds) {
       if (kinds.has(h.value.thing.type)) return h;
+      // "signed an agreement on the Rasht-Astara railway. The line will ...": what the document is about.
+      const about = thingsAbout(h.value.thing).find((a) => kinds.has(a.type));
+      if (about) return { ...h, value: { type: 'thing', thing: about } };
     } else if (ctx.passages.sentence[h.tokStart] !== sentence) return h;
   }
   return null;

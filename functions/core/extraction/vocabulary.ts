@@ -39,6 +39,8 @@ export interface MetricInfo {
   shareOf?: string;
   /** Stated as a bare count ("population reached 2.3 million"). */
   countable?: boolean;
+  /** An amount fixed when agreed (a loan): "will provide a loan of" states it, it does not forecast it. */
+  fixed?: boolean;
 }
 
 export interface NamedThing {
@@ -106,9 +108,11 @@ export function isDocument(thing: NamedThing): boolean {
   return DOCUMENT_TYPES.has(thing.type);
 }
 
+const thingsById = new Map<string, NamedThing>();
 const documentsAbout = new Map<string, NamedThing[]>();
 for (const [, mention] of thingEntries) {
   if (mention.type !== 'thing') continue;
+  thingsById.set(mention.thing.id, mention.thing);
   for (const id of mention.thing.about ?? []) {
     const list = documentsAbout.get(id) ?? [];
     if (!list.includes(mention.thing)) list.push(mention.thing);
@@ -185,6 +189,11 @@ export function describedDocument(
     }
   }
   return best && !tied ? { thing: best.thing, used: best.used } : null;
+}
+
+/** The things a document is about ("the agreement on the Rasht-Astara railway": the railway). */
+export function thingsAbout(document: NamedThing): NamedThing[] {
+  return (document.about ?? []).flatMap((id) => thingsById.get(id) ?? []);
 }
 
 /** The one known document about a thing ("the agreement on TANAP"), or null when none or several. */
