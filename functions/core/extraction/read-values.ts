@@ -11,6 +11,7 @@ import { readFlowRoles } from './read-flow-roles.ts';
 import { readMeasure } from './read-measure.ts';
 import {
   clauseHits,
+  clausesJoined,
   countriesIn,
   type Hit,
   hasMutualMarker,
@@ -758,6 +759,17 @@ function sizeOfThing(
   return kinds && info ? { info, kinds } : undefined;
 }
 
+/** Whether the clause of mention h holds a value figure other than figure fi. */
+function hasOwnFigure(ctx: ReadingContext, h: Hit, fi: number): boolean {
+  const c = ctx.clauses.of[h.tokStart]!;
+  const end = Math.min(ctx.clauses.end[c]!, ctx.clauses.start[c]! + 80);
+  for (let k = ctx.clauses.start[c]!; k < end; k++) {
+    const g = ctx.figureAt[k]!;
+    if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') return true;
+  }
+  return false;
+}
+
 /** Whether a verb of change comes between the start of clause `clause` and figure f. */
 function changesBefore(ctx: ReadingContext, clause: number, f: Figure): boolean {
   for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 16); k < f.tokStart; k++)
@@ -896,7 +908,15 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       metricHit = pickMetric(ctx, anchorHits, fi, cue, undefined).hit;
       if (metricHit) metricSource = anchorSource;
       else {
-        metricHit = pickMetric(ctx, otherClauseHits(ctx, clause, f), fi, cue, undefined).hit;
+        // "had set a target of $15 billion, and Turkish companies have invested more than $13
+        // billion": the words of a later clause with a figure of its own are that figure's.
+        const unowned = otherClauseHits(ctx, clause, f).filter(
+          (h) =>
+            h.tokStart < f.tokStart ||
+            clausesJoined(ctx, ctx.clauses.of[h.tokStart]!, clause) ||
+            !hasOwnFigure(ctx, h, fi),
+        );
+        metricHit = pickMetric(ctx, unowned, fi, cue, undefined).hit;
         if (metricHit) metricSource = 'sentence';
         else if (opensWithAnaphora(ctx, clause, f)) {
           // "Bilateral trade has grown steadily. It rose from ...": what the sentence before, with
@@ -911,6 +931,15 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
               info = paragraphAnchor.info;
               metricSource = 'paragraph';
             }
+          }
+        } else if (cue === 'target' && f.kind === 'money') {
+          // "Trade reached $6.7 billion in January-October. The governments had set a target of
+          // $15 billion": a goal for what the figure before measured, if that is ever a goal.
+          const before = lastReadingBefore(ctx, readings, fi);
+          if (before?.info?.targetMetric && before.measure === 'level') {
+            paragraphAnchor = before;
+            info = before.info;
+            metricSource = 'paragraph';
           }
         }
       }
