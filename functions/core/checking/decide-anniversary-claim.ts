@@ -16,15 +16,53 @@ import {
 } from './assessment.ts';
 import { type DaySpan, parseDaySpan, parsePeriodSpan, yearOfDay } from './calendar.ts';
 import { referencePrefix } from './explain.ts';
-import { describeEventFact, findEventFacts, noEventReferenceVerdict } from './find-event-facts.ts';
+import {
+  describeClaimEvent,
+  describeEventFact,
+  findEventFacts,
+  noEventReferenceVerdict,
+} from './find-event-facts.ts';
 import { holdBackOnGuesses } from './hold-back-on-guesses.ts';
-import { frameOfClaim } from './match-frame.ts';
+import { keepLatestRevisions } from './keep-latest-revisions.ts';
+import { fitsEvent, frameOfClaim } from './match-frame.ts';
+
+/** The metric of facts that count an event's anniversaries. */
+export const ANNIVERSARY = 'anniversary';
 
 function formatOrdinal(n: number): string {
   const lastTwo = Math.abs(n) % 100;
   const last = Math.abs(n) % 10;
   if (lastTwo >= 11 && lastTwo <= 13) return `${n}th`;
   return `${n}${last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th'}`;
+}
+
+/** A reference the anniversary's event year follows from, and how it reads in the explanation. */
+interface CountedFrom {
+  fact: ReferenceFact;
+  eventYear: number;
+  phrase: string;
+}
+
+/**
+ * With no date of the event itself, facts that count its anniversaries ("the 15th anniversary of
+ * the Organization of Turkic States on 3 October 2024") give the year it counts from.
+ */
+function countedAnniversaries(claim: Claim, facts: readonly ReferenceFact[]): CountedFrom[] {
+  const entities = describeClaimEvent(claim)[0]?.entities ?? [];
+  if (entities.length === 0) return [];
+  return keepLatestRevisions(facts).flatMap((fact) => {
+    const span = parsePeriodSpan(fact.period);
+    if (fact.metric !== ANNIVERSARY || typeof fact.value !== 'number' || !span || !fitsEvent(fact, entities))
+      return [];
+    const year = yearOfDay(span.first);
+    return [
+      {
+        fact,
+        eventYear: year - fact.value,
+        phrase: `the ${formatOrdinal(fact.value)} anniversary in ${year}`,
+      },
+    ];
+  });
 }
 
 export function decideAnniversaryClaim(
@@ -43,14 +81,19 @@ export function decideAnniversaryClaim(
     };
   }
   const claimYear = yearOfDay(anchor.first);
-  const eventFacts = findEventFacts(claim, facts);
+  const dated: CountedFrom[] = findEventFacts(claim, facts).map((fact) => ({
+    fact,
+    eventYear: yearOfDay((parseDaySpan(fact.value as string) as DaySpan).first),
+    phrase: describeEventFact(fact),
+  }));
+  const eventFacts = dated.length > 0 ? dated : countedAnniversaries(claim, facts);
   if (eventFacts.length === 0) return noEventReferenceVerdict(claim);
-  const assessments: Assessment[] = eventFacts.map((fact) => {
-    const eventYear = yearOfDay((parseDaySpan(fact.value as string) as DaySpan).first);
+  const yearOfEvent = new Map(eventFacts.map((e) => [e.fact, e.eventYear]));
+  const assessments: Assessment[] = eventFacts.map(({ fact, eventYear, phrase }) => {
     const assessment: Assessment = {
       fact,
       outcome: eventYear + count === claimYear ? 'supports' : 'contradicts',
-      phrase: describeEventFact(fact),
+      phrase,
     };
     const deviation = computeDeviation(count, claimYear - eventYear);
     if (deviation) assessment.deviation = deviation;
@@ -58,9 +101,7 @@ export function decideAnniversaryClaim(
   });
   const tally = tallyAssessments(assessments);
   const firstContradicting = tally.contradicting[0];
-  const actualCount = firstContradicting
-    ? claimYear - yearOfDay((parseDaySpan(firstContradicting.fact.value as string) as DaySpan).first)
-    : count;
+  const actualCount = firstContradicting ? claimYear - yearOfEvent.get(firstContradicting.fact)! : count;
   // With no year in the text the anniversary is read as this year's; one falling a year either
   // side is most likely being prepared for or looked back on, which the words do not rule out.
   const yearless = frameOfClaim(claim).period?.basis === 'inferred';

@@ -8,6 +8,7 @@
 import type { Claim } from '../model.ts';
 import type { FactQuery } from '../ports.ts';
 import { EXCHANGE_RATE_METRIC } from './convert-currency.ts';
+import { ANNIVERSARY } from './decide-anniversary-claim.ts';
 import { countsFromEvent } from './decide-verdict.ts';
 import { isCurrencyCode } from './explain.ts';
 import { describeClaimEvent } from './find-event-facts.ts';
@@ -24,11 +25,17 @@ function eventQueryEntities(ids: readonly string[]): string[] {
 }
 
 export function planClaimQueries(claim: Claim): FactQuery[] {
-  if (countsFromEvent(claim))
-    return describeClaimEvent(claim).map((event) => ({
+  if (countsFromEvent(claim)) {
+    const events = describeClaimEvent(claim);
+    const queries = events.map((event) => ({
       metric: event.metric,
       entities: eventQueryEntities(event.entities),
     }));
+    // An anniversary may also be read from a count of the same event's anniversaries.
+    if (claim.kind === 'anniversary' && events[0])
+      queries.push({ metric: ANNIVERSARY, entities: eventQueryEntities(events[0].entities) });
+    return queries;
+  }
   if (!claim.metric || claim.entities.length === 0) return [];
   const ids = claim.entities.map((entity) => entity.id);
   const queries: FactQuery[] = [

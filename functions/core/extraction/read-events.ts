@@ -167,7 +167,9 @@ function anniversaryEvent(
       guessed: parties.guessed,
     };
   }
-  return null;
+  // "The organisation celebrates its 15th anniversary": the organisation named before.
+  const pointed = viaVerb ? earlierThing(ctx, f) : null;
+  return pointed ? withThing(pointed) : null;
 }
 
 /** The mentions a figure's event may come from: its clause and the clauses joined to it. */
@@ -197,7 +199,9 @@ function anniversaryYear(ctx: ReadingContext, fi: number): Period | null {
 function markedToday(ctx: ReadingContext, fi: number): Period | null {
   const f = ctx.figures[fi]!;
   const clause = ctx.clauses.of[f.numTok]!;
-  for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 6); k < f.tokStart; k++)
+  // "Today marks the fifth anniversary", "celebrates its 15th anniversary today".
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + 2);
+  for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 6); k < to; k++)
     if (wordAt(ctx.t, k) === 'today')
       return { value: String(ctx.pub.year), basis: 'relative', granularity: 'year' };
   return null;

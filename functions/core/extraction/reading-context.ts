@@ -354,6 +354,10 @@ export const REFERRING_NOUNS: ReadonlyMap<string, ReadonlySet<string> | null> = 
   ['plant', new Set(['plant'])],
   ['station', new Set(['plant'])],
   ['dam', new Set(['plant'])],
+  ['organization', new Set(['organisation'])],
+  ['organisation', new Set(['organisation'])],
+  ['bloc', new Set(['organisation'])],
+  ['alliance', new Set(['organisation'])],
 ]);
 
 /**

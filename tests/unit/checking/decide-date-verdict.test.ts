@@ -184,6 +184,49 @@ describe('decideVerdict on anniversaries', () => {
     expect(verdict.explanation).toBe('No reference date for construction started of bam_railway.');
   });
 
+  describe('from a count of the same anniversaries, when no reference dates the event', () => {
+    const ots = { metrics: ['founded'], entities: ['organization_of_turkic_states'] };
+    const counted = buildFact({
+      id: 'F226',
+      metric: 'anniversary',
+      entities: ['organization_of_turkic_states'],
+      period: '2024-10-03',
+      value: 15,
+      unit: 'count',
+      sourceName: 'Anews.az',
+      asOf: '2024-10-03',
+    });
+    const claim = (n: number, year = '2024') =>
+      anniversary(n, {
+        metric: 'founded',
+        entities: [{ id: 'organization_of_turkic_states', role: 'subject' }],
+        event: ots,
+        period: { value: year, basis: 'relative' },
+      });
+
+    it('supports the 15th in 2024 and the 20th in 2029 from the 15th on 3 October 2024', () => {
+      const verdict = decideVerdict(claim(15), [counted], context);
+      expect(verdict.verdict).toBe('supported');
+      expect(verdict.explanation).toBe(
+        "Reference: the 15th anniversary in 2024 (Anews.az, 2024-10-03); 2009 + 15 = 2024, so '15th anniversary' holds.",
+      );
+      expect(decideVerdict(claim(20, '2029'), [counted], context).verdict).toBe('supported');
+    });
+
+    it('contradicts the 16th in 2024 and names the count the reference gives', () => {
+      const verdict = decideVerdict(claim(16), [counted], context);
+      expect(verdict.verdict).toBe('contradicted');
+      expect(verdict.explanation).toContain(
+        "2024 marks the 15th anniversary, so '16th anniversary' does not hold",
+      );
+    });
+
+    it("ignores a count of another thing's anniversaries", () => {
+      const other = { ...counted, id: 'F900', entities: ['tanap'] };
+      expect(decideVerdict(claim(16), [other], context).verdict).toBe('unverifiable');
+    });
+  });
+
   it('is unverifiable when neither an event nor a metric is recognised', () => {
     const claim = anniversary(50, { event: undefined, metric: null, entities: [] });
     expect(decideVerdict(claim, [], context).explanation).toBe(

@@ -7,9 +7,11 @@ import { loadSampleClaims } from '../../support/load-sample-claims.ts';
 const sample = loadSampleClaims(fileURLToPath(new URL('../../fixtures/sample-claims.json', import.meta.url)));
 
 describe('planFactQueries', () => {
-  it('plans the sample article as six distinct queries, events by their own metrics and entities', () => {
+  it('plans the sample article as seven distinct queries, events by their own metrics and entities', () => {
     expect(planFactQueries(sample.claims)).toEqual([
       { metric: 'construction_started', entities: ['bam_railway'] },
+      // An anniversary may also be read from a count of the event's anniversaries.
+      { metric: 'anniversary', entities: ['bam_railway'] },
       { metric: 'trade_turnover', entities: ['RU', 'AZ'] },
       { metric: 'exchange_rate', entities: ['USD'] },
       { metric: 'investment_stock', entities: ['RU', 'AZ'] },
@@ -58,7 +60,7 @@ describe('planFactQueries', () => {
     expect(planFactQueries(claims)).toEqual([]);
   });
 
-  it('asks for every event metric of an anniversary, in order of preference', () => {
+  it('asks for every event metric of an anniversary, in order of preference, then for counts of its anniversaries', () => {
     const claim = buildClaim({
       kind: 'anniversary',
       value: 50,
@@ -68,6 +70,7 @@ describe('planFactQueries', () => {
     expect(planFactQueries([claim])).toEqual([
       { metric: 'construction_started', entities: ['bam_railway'] },
       { metric: 'construction_announced', entities: ['bam_railway'] },
+      { metric: 'anniversary', entities: ['bam_railway'] },
     ]);
   });
 
