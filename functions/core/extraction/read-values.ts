@@ -759,6 +759,25 @@ function sizeOfThing(
   return kinds && info ? { info, kinds } : undefined;
 }
 
+/**
+ * The figure before, in the sentences before, whose metric the one word that names figure fi's
+ * metric is short for, when fi's clause names no country of its own.
+ */
+function fullerMetricBefore(
+  ctx: ReadingContext,
+  readings: Readings,
+  fi: number,
+  own: readonly Hit[],
+  hit: Hit,
+): ValueReading | undefined {
+  if (hit.value.type !== 'metric' || hit.tokEnd - hit.tokStart !== 1) return undefined;
+  if (own.some((h) => h.value.type === 'country')) return undefined;
+  const before = lastReadingBefore(ctx, readings, fi);
+  const metric = before?.info?.metric;
+  if (!metric || metric === hit.value.info.metric || before.entities.length === 0) return undefined;
+  return before.info!.shortFor?.includes(hit.value.info.metric) ? before : undefined;
+}
+
 /** Whether the clause of mention h holds a value figure other than figure fi. */
 function hasOwnFigure(ctx: ReadingContext, h: Hit, fi: number): boolean {
   const c = ctx.clauses.of[h.tokStart]!;
@@ -903,7 +922,10 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       // No metric of its own: nothing to check it against.
     } else if (!ownPick.final && anchorReading?.info) {
       info = anchorReading.info;
-      metricSource = anchorReading.metricSource === 'sentence' ? 'sentence' : anchorSource;
+      // A metric the figure before took from elsewhere stays a guess in the figure about it.
+      const borrowed =
+        anchorReading.metricSource === 'sentence' || anchorReading.metricSource === 'paragraph';
+      metricSource = borrowed ? anchorReading.metricSource : anchorSource;
     } else if (!ownPick.final) {
       metricHit = pickMetric(ctx, anchorHits, fi, cue, undefined).hit;
       if (metricHit) metricSource = anchorSource;
@@ -945,6 +967,17 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       }
     }
     if (metricHit && metricHit.value.type === 'metric') info = metricHit.value.info;
+    // "Azerbaijan's foreign trade turnover totalled $51 billion. Compared with 2022, trade
+    // decreased by 2.85 percent": one word of the metric the figure before named in full.
+    const fuller =
+      metricSource === 'clause' && metricHit
+        ? fullerMetricBefore(ctx, readings, fi, own, metricHit)
+        : undefined;
+    if (fuller) {
+      paragraphAnchor = fuller;
+      info = fuller.info;
+      metricSource = 'paragraph';
+    }
     // "The 162-kilometre line", "a 1,860-megawatt station": the size of the thing it qualifies.
     sized = !info && !ownPick.final ? sizeOfThing(ctx, f) : undefined;
     if (sized) {

@@ -39,6 +39,11 @@ export interface MetricInfo {
   shareOf?: string;
   /** Stated as a bare count ("population reached 2.3 million"). */
   countable?: boolean;
+  /**
+   * Metrics whose one-word name, right after a figure of this metric, means this one: "trade"
+   * after "foreign trade turnover" is the foreign trade.
+   */
+  shortFor?: string[];
   /** An amount fixed when agreed (a loan): "will provide a loan of" states it, it does not forecast it. */
   fixed?: boolean;
 }
