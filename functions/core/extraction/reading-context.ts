@@ -87,7 +87,9 @@ function hitsWithin(
     const h = ctx.hits[k]!;
     if (h.tokStart >= to) break;
     if (!keep(h)) continue;
-    if (h.tokStart >= f.tokStart && h.tokStart < f.tokEnd && h.value.type === 'country') continue;
+    // "5 billion US dollars" names a currency; "20 bcm of Azerbaijani gas a year" the gas's country.
+    const inside = h.tokStart >= f.tokStart && h.tokStart < f.tokEnd;
+    if (inside && h.value.type === 'country' && wordAt(ctx.t, h.tokStart - 1) !== 'of') continue;
     if (out === null) out = [];
     out.push(h);
   }
