@@ -330,7 +330,30 @@ function goalOrLevel(t: Tokens, at: number, from: number, other: (i: number) => 
     if (TARGET_WORDS.has(w)) return 'target';
     // "agreed to raise trade to $1 billion", "pledged to bring it to $5 billion".
     if (INTENT_WORDS.has(w) && word(t, k + 1) === 'to' && RAISING.has(word(t, k + 2))) return 'target';
-    if (FORECAST_WORDS.has(w) && !(w === 'projects' && isNounProjects(t, k))) forecast = true;
+    if (FORECAST_WORDS.has(w) && !(w === 'projects' && isNounProjects(t, k)) && !outturnAgainst(t, k))
+      forecast = true;
   }
   return forecast ? 'forecast' : 'level';
+}
+
+/** Words before a forecast that make the figure an outturn set against it: "contrary to the forecast". */
+const AGAINST_FORECAST = new Set([
+  'than',
+  'to',
+  'against',
+  'despite',
+  'unlike',
+  'beat',
+  'beating',
+  'exceeded',
+  'exceeding',
+  'missed',
+  'above',
+  'below',
+]);
+
+function outturnAgainst(t: Tokens, k: number): boolean {
+  const lead = word(t, k - 1) === 'the' || word(t, k - 1) === 'its' ? k - 2 : k - 1;
+  // "According to the forecast, ..." states the forecast.
+  return AGAINST_FORECAST.has(word(t, lead)) && word(t, lead - 1) !== 'according';
 }

@@ -789,6 +789,47 @@ function hasOwnFigure(ctx: ReadingContext, h: Hit, fi: number): boolean {
   return false;
 }
 
+/** Nouns that make the subject of a sentence a forecast. */
+const FORECAST_NOUNS = new Set(['forecast', 'forecasts', 'projection', 'projections', 'outlook']);
+
+/**
+ * "The government's forecast, used in the draft budget, puts nominal GDP at 119.6 billion
+ * manats": a sentence whose subject is a forecast, whatever clause comes between.
+ */
+function forecastSubject(ctx: ReadingContext, f: Figure): boolean {
+  const start = sentenceStartBefore(ctx, f.tokStart, 40);
+  for (let k = start; k < Math.min(f.tokStart, start + 6); k++) {
+    // "Contrary to the forecast, inflation reached 9.8%": a forecast after a preposition is not the subject.
+    if (isMark(ctx.t, k, ',;') || NOT_SUBJECT_LEAD.has(wordAt(ctx.t, k))) return false;
+    if (FORECAST_NOUNS.has(wordAt(ctx.t, k))) return true;
+  }
+  return false;
+}
+
+const NOT_SUBJECT_LEAD = new Set([
+  'to',
+  'than',
+  'with',
+  'in',
+  'against',
+  'from',
+  'unlike',
+  'contrary',
+  'despite',
+  'beyond',
+  'above',
+  'below',
+  'after',
+  'before',
+  'on',
+  'under',
+  'by',
+  'beat',
+  'beating',
+  'exceeded',
+  'missed',
+]);
+
 /** Whether a verb of change comes between the start of clause `clause` and figure f. */
 function changesBefore(ctx: ReadingContext, clause: number, f: Figure): boolean {
   for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 16); k < f.tokStart; k++)
@@ -861,6 +902,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     return g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date';
   });
   let cue: Measure = measureReading.cue;
+  if (cue === 'level' && forecastSubject(ctx, f)) cue = 'forecast';
   let marked = measureReading.marked;
   let direction = measureReading.direction;
   // A deficit that narrows is a balance that rises: "the trade deficit narrowed by $1 billion".
