@@ -53,9 +53,9 @@ describe('reference look-ups for an article', () => {
     const result = await checkArticle({ text: SAMPLE, publishedAt: '2024-04-22' }, store);
     expect(result.summary.supported).toBe(5);
     expect(requests.map((r) => r.command)).toEqual(Array(requests.length).fill('QueryCommand'));
-    // anniversary (bam_railway), trade (RU), investment (RU), declaration (slug), the parties'
-    // other agreements (AZ), USD rates.
-    expect(requests).toHaveLength(6);
+    // anniversary (bam_railway) and the counts of its anniversaries, trade (RU), investment (RU),
+    // declaration (slug), the parties' other agreements (AZ), USD rates.
+    expect(requests).toHaveLength(7);
     const firstFinish = Math.min(...requests.map((r) => r.finished));
     expect(requests.every((r) => r.started < firstFinish)).toBe(true);
   });
@@ -70,7 +70,7 @@ describe('reference look-ups for an article', () => {
     const coldRequests = requests.length;
     requests.length = 0;
     const warm = await checkArticle({ text: SAMPLE, publishedAt: '2024-04-22' }, store);
-    expect(coldRequests).toBe(6);
+    expect(coldRequests).toBe(7);
     expect(requests).toHaveLength(0);
     expect(warm.claims.map((c) => c.verdict)).toEqual(cold.claims.map((c) => c.verdict));
   });

@@ -214,7 +214,9 @@ function earlierInSentence(ctx: ReadingContext, readings: Readings, fi: number):
 /** "the year before", "a year earlier", "in the previous year" at token k, right after a figure. */
 function saysYearBefore(ctx: ReadingContext, k: number): boolean {
   const { t } = ctx;
-  let j = wordAt(t, k) === 'in' ? k + 1 : k;
+  // "the $525.74 million recorded a year before".
+  const from = RECORDED.has(wordAt(t, k)) ? k + 1 : k;
+  let j = wordAt(t, from) === 'in' ? from + 1 : from;
   const w = wordAt(t, j);
   if (w !== 'the' && w !== 'a') return false;
   j++;
@@ -222,6 +224,8 @@ function saysYearBefore(ctx: ReadingContext, k: number): boolean {
   return wordAt(t, j) === 'year' && (wordAt(t, j + 1) === 'before' || PREVIOUS_WORDS.has(wordAt(t, j + 1)));
 }
 const PREVIOUS_WORDS = new Set(['previous', 'preceding', 'prior', 'earlier']);
+/** Participles between a figure and its period: "$525.74 million recorded a year before". */
+const RECORDED = new Set(['recorded', 'registered', 'reported', 'posted', 'logged', 'seen', 'observed']);
 
 /** "a year earlier", "a year ago", "the previous year", "the same period last year" in a clause. */
 function relativeShiftIn(ctx: ReadingContext, clause: number): { year?: number; relative?: boolean } | null {

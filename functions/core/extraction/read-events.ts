@@ -167,9 +167,10 @@ function anniversaryEvent(
       guessed: parties.guessed,
     };
   }
-  // "The organisation celebrates its 15th anniversary": the organisation named before.
+  // "The organisation celebrates its 15th anniversary": the organisation named before, as a guess.
   const pointed = viaVerb ? earlierThing(ctx, f) : null;
-  return pointed ? withThing(pointed) : null;
+  const event = pointed ? withThing(pointed) : null;
+  return event ? { ...event, guessed: true } : null;
 }
 
 /** The mentions a figure's event may come from: its clause and the clauses joined to it. */
@@ -359,7 +360,12 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     // A declaration is adopted when it is signed: "adopted the Baku Declaration on 9 September 2022".
     if (metric === 'declaration_adopted' && isDocument(dated) && dated.eventMetric === 'agreement_signed')
       reading.metric = 'agreement_signed';
-    const ratifiers = RATIFYING_EVENTS.has(metric) ? ratifyingEntities(dated.id, around) : null;
+    // "The Azerbaijani parliament ratified it on 1 February, and the Turkish assembly on 3
+    // February": the country of the date's own clause, before the date, ratified on that date.
+    const own = around.filter((h) => ctx.clauses.of[h.tokStart] === clause && h.tokStart < f.tokStart);
+    const ratifiers = RATIFYING_EVENTS.has(metric)
+      ? (ratifyingEntities(dated.id, own) ?? ratifyingEntities(dated.id, around))
+      : null;
     reading.entities = ratifiers ?? thingEntities(dated, ctx, around);
     // "The Milli Majlis ratified the Shusha Declaration": which party ratified is not said.
     if (RATIFYING_EVENTS.has(metric) && !ratifiers) reading.guessed.push('entities');

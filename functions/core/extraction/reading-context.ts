@@ -211,6 +211,10 @@ function namedParties(
   // Three countries named around "trade" leave open which two it is between.
   if (named.length >= 2) return { ids: named.slice(0, max), viaArticle: false, guessed: named.length > max };
   const mutual = hasMutualMarker(hits);
+  // "In 2021, before the war in Ukraine, turnover between the two countries was ...": the two are
+  // the pair named before, of which the one country of the clause is not one, as a guess.
+  const pair = mutual && named.length === 1 ? mutualPair(ctx, hits, true) : null;
+  if (pair && !pair.ids.includes(named[0]!)) return { ...pair, guessed: true };
   if (named.length === 1) {
     const other = ctx.parties.find((p) => p !== named[0]);
     // "trade with Georgia" in an article about Azerbaijan and Georgia: the other side is the
@@ -227,14 +231,32 @@ function namedParties(
         : { ids: named, viaArticle: false, guessed: false };
   }
   if (!mutual) return { ids: [], viaArticle: false, guessed: false };
+  return (
+    mutualPair(ctx, hits, false) ?? {
+      ids: ctx.parties.slice(0, 2),
+      viaArticle: true,
+      guessed: ctx.countryCount > 2,
+    }
+  );
+}
+
+/**
+ * The two countries "the two countries" (or "mutual") in `hits` stands for, named before it;
+ * `beforeSentence` when its own sentence names one country that is not of the pair.
+ */
+function mutualPair(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  beforeSentence: boolean,
+): { ids: string[]; viaArticle: boolean; guessed: boolean } | null {
   const marker = hits.find((h) => h.value.type === 'mutual')!;
-  const recent = countriesBefore(ctx, marker);
+  const recent = beforeSentence ? null : countriesBefore(ctx, marker);
   if (recent) return recent;
   // "the two countries" after sentences that name two countries and no third: those two, even in
   // an article that names others elsewhere.
-  const lately = countriesNamedLately(ctx, marker.tokStart);
-  if (lately) return { ids: lately, viaArticle: true, guessed: false };
-  return { ids: ctx.parties.slice(0, 2), viaArticle: true, guessed: ctx.countryCount > 2 };
+  const from = beforeSentence ? sentenceStartBefore(ctx, marker.tokStart, 80) : marker.tokStart;
+  const lately = countriesNamedLately(ctx, from);
+  return lately ? { ids: lately, viaArticle: true, guessed: false } : null;
 }
 
 /**
