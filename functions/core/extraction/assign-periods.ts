@@ -573,6 +573,11 @@ function inheritPeriod(
   if (sentencePeriod) return { period: periodOf(ctx, sentencePeriod.figure, reading), source: 'sentence' };
   // A goal's year is said where the goal is ("by 2030"): the year of an outturn sentences before is not it.
   if (reading.measure === 'target') return { period: defaultPeriod(ctx, reading), source: 'default' };
+  // "..., against $23.6 billion a year earlier": a sentence set against the year before is of the
+  // latest year too.
+  const yearOnYear =
+    ((reading.measure === 'change' || reading.measure === 'growth') && saysYearOnYear(ctx, reading.clause)) ||
+    comparesWithYearBefore(ctx, f);
   // An earlier sentence, at most three back, of the paragraph or (in wire copy, where every
   // sentence is a paragraph) just before it: the last period phrase there ("over the period").
   for (let k = firstAtOrAfter(ordered, f.tokStart) - 1; k >= 0; k--) {
@@ -583,7 +588,39 @@ function inheritPeriod(
     )
       break;
     if (p.base || p.goal || comparedAt(p) || ctx.passages.sentence[p.figure.numTok] === sentence) continue;
-    return { period: periodOf(ctx, p.figure, reading), source: 'paragraph' };
+    const period = periodOf(ctx, p.figure, reading);
+    // "In 2022, turnover stood at $52.68 billion. Exports fell by $4.2 billion year-on-year": a
+    // change on the year before is of the latest year, not of a year the story looked back to.
+    if (yearOnYear && period && period.value.slice(0, 4) < String(ctx.pub.year - 1)) continue;
+    return { period, source: 'paragraph' };
   }
   return { period: defaultPeriod(ctx, reading), source: 'default' };
+}
+
+/** Whether a clause of figure f's sentence says "a year earlier", "the previous year". */
+function comparesWithYearBefore(ctx: ReadingContext, f: Figure): boolean {
+  const sentence = ctx.passages.sentence[f.numTok]!;
+  const own = ctx.clauses.of[f.numTok]!;
+  // A few clauses either side, of a sentence's length: a run-on "sentence" is not read whole.
+  for (let c = Math.max(0, own - 4); c <= Math.min(ctx.clauses.start.length - 1, own + 4); c++) {
+    const short = ctx.clauses.end[c]! - ctx.clauses.start[c]! <= 120;
+    if (short && ctx.passages.sentence[ctx.clauses.start[c]!] === sentence && relativeShiftIn(ctx, c))
+      return true;
+  }
+  return false;
+}
+
+/** Whether clause `clause` says its change is on the year before: "year-on-year", "y/y". */
+function saysYearOnYear(ctx: ReadingContext, clause: number): boolean {
+  const { t } = ctx;
+  const end = Math.min(ctx.clauses.end[clause]!, ctx.clauses.start[clause]! + 80);
+  for (let k = ctx.clauses.start[clause]!; k < end; k++) {
+    const w = wordAt(t, k);
+    if (w === 'yoy' || (w === 'y' && isMark(t, k + 1, '/') && wordAt(t, k + 2) === 'y')) return true;
+    // "year on year", "year-on-year".
+    if (w === 'year' && wordAt(t, k + 1) === 'on' && wordAt(t, k + 2) === 'year') return true;
+    if (w === 'year' && isMark(t, k + 1, '-') && wordAt(t, k + 2) === 'on' && wordAt(t, k + 4) === 'year')
+      return true;
+  }
+  return false;
 }
