@@ -95,6 +95,30 @@ const GIVING = new Set([
   'send',
 ]);
 
+/** Nouns of traded goods: a country's adjective before one names their origin. */
+const GOODS = new Set([
+  'goods',
+  'products',
+  'produce',
+  'gas',
+  'oil',
+  'crude',
+  'grain',
+  'wheat',
+  'cotton',
+  'cargo',
+  'electricity',
+  'coal',
+  'fertilisers',
+  'fertilizers',
+  'cars',
+  'machinery',
+  'textiles',
+  'wine',
+  'fruit',
+  'vegetables',
+]);
+
 /** Verbs whose "in" names where something happened: "signed in Baku", "met in Moscow". */
 const PLACE_VERBS = new Set([
   'signed',
@@ -177,6 +201,11 @@ export function readFlowRoles(
       flowOf(owner) !== flowOf(metric) &&
       (metric.tokStart > h.tokStart || owner.tokStart > metric.tokStart);
     if ((TARGET_PREPS.has(prep) || SOURCE_PREPS.has(prep)) && elsewhere) continue;
+    // "the main destination for Azerbaijani goods", "demand for Russian gas": where the goods come from.
+    if (direction !== 'investment' && GOODS.has(next) && !SOURCE_PREPS.has(prep)) {
+      if (source === null && id !== target) source = id;
+      continue;
+    }
     if (TARGET_PREPS.has(prep) || GIVING.has(prep) || receivesAfter(t, h, next)) {
       if (target === null && id !== source) target = id;
     } else if (SOURCE_PREPS.has(prep)) {

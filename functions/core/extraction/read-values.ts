@@ -778,6 +778,15 @@ function fullerMetricBefore(
   return before.info!.shortFor?.includes(hit.value.info.metric) ? before : undefined;
 }
 
+/** The one country, other than `owner`, that the clause right before `clause` in f's sentence names. */
+function countryOfClauseBefore(ctx: ReadingContext, clause: number, f: Figure, owner: string): string | null {
+  const before = clause - 1;
+  if (before < 0 || ctx.passages.sentence[ctx.clauses.start[before]!] !== ctx.passages.sentence[f.numTok])
+    return null;
+  const named = countriesIn(clauseHits(ctx, before, f)).filter((id) => id !== owner);
+  return named.length === 1 ? named[0]! : null;
+}
+
 /** Whether the clause of mention h holds a value figure other than figure fi. */
 function hasOwnFigure(ctx: ReadingContext, h: Hit, fi: number): boolean {
   const c = ctx.clauses.of[h.tokStart]!;
@@ -1192,6 +1201,15 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   if (listed.length > 0) {
     entities = listed;
     entitiesSource = 'article';
+    entitiesGuessed = true;
+  }
+  // "Russia was the largest supplier, with a share of 17% of Azerbaijan's imports": the partner is
+  // the one country of the clause before, as a guess.
+  const alone = entities.length === 1 && entities[0]!.role === 'subject' ? entities[0]!.id : null;
+  const partnerBefore =
+    share && info?.directed && alone ? countryOfClauseBefore(ctx, clause, f, alone) : null;
+  if (partnerBefore && info) {
+    entities = listEntities(info, alone!, partnerBefore);
     entitiesGuessed = true;
   }
   // "gas to Europe" read as the EU: close, but not what the words say.
