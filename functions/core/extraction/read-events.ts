@@ -250,6 +250,9 @@ function datedThing(hits: readonly Hit[], f: Figure): Hit | null {
   return before ?? after;
 }
 
+/** Words for one country's part of a line: "the Georgian section", "the Turkish part". */
+const SECTION_WORDS = new Set(['section', 'part', 'stretch', 'leg', 'segment']);
+
 /** How far before a date a pointing noun may stand: "ratified the declaration on 1 February 2022". */
 const POINTER_REACH = 14;
 
@@ -267,7 +270,8 @@ function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
     const w = wordAt(ctx.t, k);
     const named = REFERRING_NOUNS.get(w);
     if (named === undefined) continue;
-    if (named !== null && wordAt(ctx.t, k - 1) !== 'the') continue;
+    // "the railway", "the Georgian section".
+    if (named !== null && wordAt(ctx.t, k - 1) !== 'the' && wordAt(ctx.t, k - 2) !== 'the') continue;
     refers = true;
     kinds = named;
   }
@@ -344,7 +348,12 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   const joined = joinedHits(ctx, f, hits);
   const isDocumentEvent = DOCUMENT_EVENTS.has(metric);
   const object = isDocumentEvent ? documentObject(ctx, f, hits) : null;
-  const thing = object ?? datedThing(joined, f) ?? datedThing(hits, f) ?? earlierThing(ctx, f);
+  const near = datedThing(joined, f) ?? datedThing(hits, f);
+  // "The railway was inaugurated on 30 October 2017 at a ceremony at the new Baku International
+  // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.
+  const placeAfter =
+    near?.value.type === 'thing' && near.value.thing.derived === true && near.tokStart > f.tokStart;
+  const thing = object ?? (placeAfter ? (earlierThing(ctx, f) ?? near) : near) ?? earlierThing(ctx, f);
   if (thing && thing.value.type === 'thing') {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
     const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];
@@ -366,7 +375,19 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     const ratifiers = RATIFYING_EVENTS.has(metric)
       ? (ratifyingEntities(dated.id, own) ?? ratifyingEntities(dated.id, around))
       : null;
-    reading.entities = ratifiers ?? thingEntities(dated, ctx, around);
+    // "Construction of the Georgian section began ...": that country's section, not the whole line's.
+    const section = joined.find(
+      (h) =>
+        h.value.type === 'country' && SECTION_WORDS.has(wordAt(ctx.t, h.tokEnd)) && h.tokStart < f.tokStart,
+    );
+    reading.entities =
+      ratifiers ??
+      (section?.value.type === 'country'
+        ? [
+            { id: section.value.id, role: 'party' },
+            { id: dated.id, role: 'subject' },
+          ]
+        : thingEntities(dated, ctx, around));
     // "The Milli Majlis ratified the Shusha Declaration": which party ratified is not said.
     if (RATIFYING_EVENTS.has(metric) && !ratifiers) reading.guessed.push('entities');
     reading.sources.entities = thingJoined ? 'clause' : sameSentence ? 'sentence' : 'paragraph';

@@ -1030,9 +1030,12 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       metricSource = 'paragraph';
     }
     // "The 162-kilometre line", "a 1,860-megawatt station": the size of the thing it qualifies.
-    sized = !info && !ownPick.final ? sizeOfThing(ctx, f) : undefined;
+    // The figure's own noun says what it measures, whatever metric words the clause has besides
+    // ("The 162-km line will cost $1.6 billion").
+    sized = sizeOfThing(ctx, f);
     if (sized) {
       info = sized.info;
+      metricHit = null;
       metricSource = 'figure';
     }
     // "..., followed by India with $64.9 billion": the list's metric, named at its first item.
