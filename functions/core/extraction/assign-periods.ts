@@ -21,7 +21,7 @@ import type { Readings, ValueReading } from './read-values.ts';
 import type { ReadingContext } from './reading-context.ts';
 import { LOOKBACK_SENTENCES, wordAt } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
-import { isMark, PUNCT } from './tokenize.ts';
+import { isMark, PUNCT, WORD } from './tokenize.ts';
 
 export interface PeriodReading {
   period: Period | null;
@@ -260,6 +260,43 @@ function defaultPeriod(ctx: ReadingContext, reading: ValueReading): Period | nul
   return { value: String(year - 1), basis: 'inferred', granularity: 'year' };
 }
 
+/** Verbs of saying whose date is when it was said: "the minister said in April". */
+const SAYING = new Set([
+  'said',
+  'says',
+  'told',
+  'reported',
+  'announced',
+  'noted',
+  'stated',
+  'added',
+  'wrote',
+]);
+
+function isDateOfSaying(ctx: ReadingContext, d: Figure): boolean {
+  const prep = wordAt(ctx.t, d.tokStart - 1);
+  if (prep !== 'in' && prep !== 'on') return false;
+  // "said in April", "told reporters in March", "said at a briefing on Monday".
+  for (let k = d.tokStart - 2; k >= Math.max(0, d.tokStart - 6); k--) {
+    if (SAYING.has(wordAt(ctx.t, k))) return true;
+    if (ctx.t.kind[k] !== WORD) return false;
+  }
+  return false;
+}
+
+/** "up 12 percent on 2020, when it stood at $2.6 billion": the period a ", when" hangs on. */
+function periodBeforeWhen(ctx: ReadingContext, f: Figure): Figure | null {
+  const { t } = ctx;
+  for (let k = f.tokStart - 1; k >= Math.max(2, f.tokStart - 8); k--) {
+    if (ctx.figureAt[k]! >= 0) return null;
+    if (wordAt(t, k) !== 'when' || !isMark(t, k - 1, ',')) continue;
+    const g = ctx.figureAt[k - 2]!;
+    const d = g >= 0 ? ctx.figures[g]! : null;
+    return d && d.kind === 'date' && !ctx.dateMetrics.get(d) ? d : null;
+  }
+  return null;
+}
+
 export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodReading | undefined)[] {
   const out: (PeriodReading | undefined)[] = new Array(readings.length);
   // Only the sentences with value figures, and the paragraphs before them, need period phrases.
@@ -276,7 +313,7 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     if (!paragraphs.has(ctx.passages.paragraph[d.numTok]!)) continue;
     if (ctx.dateMetrics.get(d)) continue;
     const clause = ctx.clauses.of[d.numTok]!;
-    if (ctx.clauses.kind[clause] === 'attribution') continue;
+    if (ctx.clauses.kind[clause] === 'attribution' || isDateOfSaying(ctx, d)) continue;
     const list = refs.get(clause) ?? [];
     const ref: PeriodRef = { figure: d, clause, base: isBasePeriod(ctx, d) || isSamePeriodYear(ctx, d) };
     if (isGoalYear(ctx, d)) ref.goal = true;
@@ -308,6 +345,11 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     const f = ctx.figures[fi]!;
     const reading = readings[fi]!;
     if (readsYearBefore(fi)) continue;
+    const when = periodBeforeWhen(ctx, f);
+    if (when) {
+      out[fi] = { period: periodOf(ctx, when, reading), source: 'clause' };
+      continue;
+    }
     const list = refs.get(reading.clause) ?? [];
     for (let k = firstAtOrAfter(list, f.tokEnd); k < list.length; k++) {
       const p = list[k]!;
