@@ -1103,7 +1103,8 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       if (completeFlow(entities, otherClauseHits(ctx, clause, f))) entitiesSource = 'sentence';
       else if (completeFlow(entities, earlierHits(ctx, fi))) entitiesSource = 'paragraph';
     }
-  } else if (anchorReading && anchorReading.entities.length > 0) {
+  } else if (anchorReading && anchorReading.entities.length > 0 && (anchorReading.info || !info)) {
+    // Roles read without a metric ("grew by a quarter") say nothing about a flow's ends.
     entities = anchorReading.entities;
     const theirs = anchorReading.entitiesSource;
     entitiesSource =
