@@ -29,6 +29,8 @@ export interface VerdictFigures {
   labelled: LabelledFigures;
   /** The second labelled set, written after the first had been used to find faults. */
   labelledSecond: LabelledFigures;
+  /** The third, written after the second had been used up. */
+  labelledThird: LabelledFigures;
   oneWrong: {
     articles: number;
     claims: number;
@@ -169,6 +171,7 @@ async function measureEngine(engine: Engine, shipped: readonly ReferenceFact[]):
     accurate: a,
     labelled: await measureLabelled(engine, shipped, 'labelled.jsonl'),
     labelledSecond: await measureLabelled(engine, shipped, 'labelled-second.jsonl'),
+    labelledThird: await measureLabelled(engine, shipped, 'labelled-third.jsonl'),
     oneWrong: {
       articles: wrong.articles.length,
       claims: claimsSeen,
