@@ -308,11 +308,25 @@ export function readMeasure(
   if (yearOnYearAt(t, f.tokEnd)) return expected(verbBefore(t, before, from, other));
   if (COMPARATIVES.has(after) && (word(t, f.tokEnd + 1) === 'than' || yearOnYearAt(t, f.tokEnd + 1)))
     return withDirection({ cue: changed, marked: true }, after);
+  // "The figure is 2.85 percent, or $1.5 billion, lower than in 2022": past the aside, or the comma closing it.
+  const past = pastAside(t, f.tokEnd, other);
+  const compared = word(t, past);
+  if (past > f.tokEnd && COMPARATIVES.has(compared) && word(t, past + 1) === 'than')
+    return withDirection({ cue: changed, marked: true }, compared);
   const goal = goalOrLevel(t, before, from, other);
   if (goal !== 'level') return { cue: goal, marked: true };
   // "growth of 4.6%" is caught above; a percentage with no words of change beside a level
   // metric ("exports 12%") is most often growth, but the text does not say so.
   return { cue: percent ? 'growth' : 'level', marked: !percent };
+}
+
+/** The token after ", or <figure>," (or after the comma that closes such an aside) at token `at`, else `at`. */
+function pastAside(t: Tokens, at: number, other: (i: number) => boolean): number {
+  if (!isMark(t, at, ',')) return at;
+  if (word(t, at + 1) !== 'or' || !other(at + 2)) return at + 1;
+  let k = at + 2;
+  while (k < Math.min(t.count, at + 12) && other(k)) k++;
+  return isMark(t, k, ',') ? k + 1 : at;
 }
 
 /** The nearest word of change shortly before token `at` in the clause ("exports fell an annual 3% year-on-year"). */

@@ -468,7 +468,27 @@ function completeFlow(entities: ClaimEntity[], hits: readonly Hit[]): boolean {
   return true;
 }
 
-const ANAPHORA = new Set(['this', 'it', 'that', 'these', 'figure', 'indicator', 'volume', 'amount', 'total']);
+const ANAPHORA = new Set([
+  'this',
+  'it',
+  'that',
+  'these',
+  'figure',
+  'indicator',
+  'volume',
+  'amount',
+  'total',
+  'surplus',
+  'deficit',
+]);
+/** Anaphora that name a balance: "The surplus thus shrank by 29.6%" is about a balance only. */
+const BALANCE_ANAPHORA = new Set(['surplus', 'deficit']);
+
+/** Whether the clause opens with "the surplus" or "the deficit". */
+function opensWithBalance(ctx: ReadingContext, clause: number): boolean {
+  const start = ctx.clauses.start[clause]!;
+  return wordAt(ctx.t, start) === 'the' && BALANCE_ANAPHORA.has(wordAt(ctx.t, start + 1));
+}
 
 /** Whether the clause opens with a word that points back: "This is 18.4% more ...", "The figure rose ...". */
 function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): boolean {
@@ -860,14 +880,21 @@ function listOwner(ctx: ReadingContext, readings: Readings, fi: number, partner:
   return owner !== undefined && owner !== partner ? owner : null;
 }
 
-/** The last value figure of clause `clause` before figure fi. */
+/**
+ * The last value figure of clause `clause` before figure fi, one of fi's own kind first: "turnover
+ * between the two countries was flat compared with $26.1 billion" compares money with money.
+ */
 function figureOfClause(ctx: ReadingContext, readings: Readings, clause: number, fi: number): number | null {
+  let any: number | null = null;
   for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
     const reading = readings[g];
-    if (reading && reading.clause === clause) return g;
+    if (reading && reading.clause === clause) {
+      if (ctx.figures[g]!.kind === ctx.figures[fi]!.kind) return g;
+      any ??= g;
+    }
     if (ctx.clauses.of[ctx.figures[g]!.numTok]! < clause) break;
   }
-  return null;
+  return any;
 }
 
 /**
@@ -996,10 +1023,18 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
           // no figure of its own, is about; else "This is 18.4% more than a year earlier": the
           // figure of the sentence before.
           const spoken = subjectOfSentenceBefore(ctx, readings, fi);
+          const balance = opensWithBalance(ctx, clause);
           metricHit = spoken ? pickMetric(ctx, spoken, fi, cue, undefined).hit : null;
+          if (
+            balance &&
+            metricHit?.value.type === 'metric' &&
+            metricHit.value.info.metric !== 'trade_balance'
+          )
+            metricHit = null;
           if (metricHit) metricSource = 'paragraph';
           else {
             paragraphAnchor = lastReadingBefore(ctx, readings, fi);
+            if (balance && paragraphAnchor?.info?.metric !== 'trade_balance') paragraphAnchor = undefined;
             if (paragraphAnchor?.info) {
               info = paragraphAnchor.info;
               metricSource = 'paragraph';
