@@ -7,6 +7,7 @@
  */
 import type { ClaimEntity, FrameSource, Measure } from '../model.ts';
 import { changeVerbBase } from './change-words.ts';
+import { MONTHS } from './number-words.ts';
 import { readFlowRoles } from './read-flow-roles.ts';
 import { readMeasure } from './read-measure.ts';
 import {
@@ -31,7 +32,7 @@ import {
   wordAt,
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
-import { isMark } from './tokenize.ts';
+import { isCapitalisedWord, isMark } from './tokenize.ts';
 import { COUNT_METRICS, isDocument, type MetricInfo, metricInfo } from './vocabulary.ts';
 
 /** Value readings by figure index; other figures have none. */
@@ -496,8 +497,12 @@ function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): bool
   for (let k = start; k < Math.min(f.tokStart, start + 3); k++)
     if (ANAPHORA.has(wordAt(ctx.t, k))) return true;
   // "In the first half of 2023 alone, it reached ...": the pronoun after an opening phrase.
-  for (let k = start + 3; k < Math.min(f.tokStart, start + 12); k++)
-    if (isMark(ctx.t, k - 1, ',') && (wordAt(ctx.t, k) === 'it' || wordAt(ctx.t, k) === 'this')) return true;
+  // "In 2022, the figure stood at $463.3 million."
+  for (let k = start + 3; k < Math.min(f.tokStart, start + 12); k++) {
+    if (!isMark(ctx.t, k - 1, ',')) continue;
+    const w = wordAt(ctx.t, k);
+    if (w === 'it' || w === 'this' || (w === 'the' && ANAPHORA.has(wordAt(ctx.t, k + 1)))) return true;
+  }
   return false;
 }
 
@@ -733,14 +738,39 @@ function listEntities(info: MetricInfo, owner: string, partner: string): ClaimEn
 }
 
 /** The thing "the line", "the corridor" at the start of the figure's sentence points back to, as a slug. */
-function pointedThing(ctx: ReadingContext, f: Figure, clause: number): string | null {
+function pointedThing(
+  ctx: ReadingContext,
+  f: Figure,
+  clause: number,
+): { id: string; kinds: ReadonlySet<string> } | null {
   const from = Math.min(ctx.clauses.start[clause]!, sentenceStartBefore(ctx, f.tokStart, 40));
   if (wordAt(ctx.t, from) !== 'the') return null;
   // "The 1,860-megawatt station will cost ...": past a size written before the noun.
   const sized = ctx.figureAt[from + 1]! >= 0 ? ctx.figures[ctx.figureAt[from + 1]!]!.tokEnd : from + 1;
   const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, sized));
   if (!kinds) return null;
-  return thingSlug(thingNamedBefore(ctx, f, from, kinds));
+  const id = thingSlug(thingNamedBefore(ctx, f, from, kinds));
+  return id ? { id, kinds } : null;
+}
+
+/** Per story, the things it names of each kind. */
+const thingsByKind = new WeakMap<ReadingContext, Map<string, Set<string>>>();
+
+/** Whether the story names no thing of `kinds` but `id`: "the line" can then only be that one. */
+function onlyThingOfKinds(ctx: ReadingContext, kinds: ReadonlySet<string>, id: string): boolean {
+  let byKind = thingsByKind.get(ctx);
+  if (!byKind) {
+    byKind = new Map();
+    for (const h of ctx.hits) {
+      if (h.value.type !== 'thing') continue;
+      const ids = byKind.get(h.value.thing.type) ?? new Set<string>();
+      ids.add(h.value.thing.id);
+      byKind.set(h.value.thing.type, ids);
+    }
+    thingsByKind.set(ctx, byKind);
+  }
+  for (const kind of kinds) for (const other of byKind.get(kind) ?? []) if (other !== id) return false;
+  return true;
 }
 
 /** The thing "for the railway", "for the same project" in figure f's clause points back to, as a slug. */
@@ -858,6 +888,65 @@ const NOT_SUBJECT_LEAD = new Set([
   'exceeded',
   'missed',
 ]);
+
+/** Words that name one stage of a design: "initial capacity", "first-phase cost". */
+const STAGES = new Set([
+  'initial',
+  'current',
+  'existing',
+  'eventual',
+  'planned',
+  'expanded',
+  'original',
+  'first',
+  'second',
+]);
+
+/** Words that put a figure beyond one country: "global inflation", "world trade". */
+const BEYOND_A_COUNTRY = new Set([
+  'global',
+  'world',
+  'worldwide',
+  'regional',
+  'international',
+  'eurozone',
+  'euro',
+  'region',
+  'countries',
+]);
+
+/**
+ * Whether `entities` is the one country the whole story names, and figure f's clause says nothing
+ * that takes the figure beyond it.
+ */
+function onlyCountry(
+  ctx: ReadingContext,
+  clause: number,
+  f: Figure,
+  entities: readonly ClaimEntity[],
+): boolean {
+  if (ctx.countryCount !== 1 || entities.length !== 1 || entities[0]!.id !== ctx.parties[0]) return false;
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - 30);
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + 30);
+  const sentenceStart = sentenceStartBefore(ctx, f.tokStart, 40);
+  for (let k = from; k < to; k++) {
+    if (BEYOND_A_COUNTRY.has(wordAt(ctx.t, k))) return false;
+    // A name figcheck does not know ("in Yerevan", "Kapital Bank's") may be whose figure it is.
+    if (
+      k !== sentenceStart &&
+      isCapitalisedWord(ctx.t, k) &&
+      !MONTHS.has(wordAt(ctx.t, k)) &&
+      !insideHit(ctx, k)
+    )
+      return false;
+  }
+  return true;
+}
+
+function insideHit(ctx: ReadingContext, k: number): boolean {
+  const h = ctx.hits[lowerBound(ctx.hits, k + 1) - 1];
+  return h !== undefined && h.tokStart <= k && k < h.tokEnd;
+}
 
 /** Whether a verb of change comes between the start of clause `clause` and figure f. */
 function changesBefore(ctx: ReadingContext, clause: number, f: Figure): boolean {
@@ -1115,6 +1204,9 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     }
   }
   if (f.kind === 'count' && measure === 'level') measure = 'count';
+  // "an initial capacity of 6.5 million tonnes": one stage of a design, which a reference that
+  // names no stage may not be about.
+  if (isAttribute(info) && metricHit && STAGES.has(wordAt(t, metricHit.tokStart - 1))) marked = false;
 
   // Only a clause that names its own flow is set beside another: "while imports reached ...".
   const parallel =
@@ -1178,7 +1270,9 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
           paragraphAnchor && other.entities === paragraphAnchor.entities ? 'paragraph' : 'sentence';
       } else if (subject) {
         entities = subject;
-        entitiesSource = 'paragraph';
+        // In a story that names one country only, its own figures need no guess: "Annual
+        // inflation slowed to 11.8 per cent in 2023" in a release about Azerbaijan.
+        entitiesSource = onlyCountry(ctx, clause, f, subject) ? 'article' : 'paragraph';
       } else if (earlier) {
         entities = earlier.entities;
         entitiesSource = 'paragraph';
@@ -1199,18 +1293,22 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     const own = ownHits.find((h) => h.value.type === 'thing' && sized!.kinds.has(h.value.thing.type));
     const named = own ? thingSlug(own) : thingSlug(thingNamedBefore(ctx, f, f.tokStart, sized.kinds));
     entities = named ? [{ id: named, role: 'subject' }] : [];
-    entitiesSource = own ? 'clause' : 'paragraph';
-    entitiesGuessed = !own;
+    // "The 126-kilometre line" in a story that names one railway is that railway, no guess.
+    const only = !own && named !== null && onlyThingOfKinds(ctx, sized.kinds, named);
+    entitiesSource = own ? 'clause' : only ? 'article' : 'paragraph';
+    entitiesGuessed = !own && !only;
   } else if (isAttribute(info) && !entities.some((e) => !/^[A-Z]{2}$/.test(e.id))) {
+    const pointer = pointedThing(ctx, f, clause);
     const pointed =
-      pointedThing(ctx, f, clause) ??
+      pointer?.id ??
       (entities.length === 0 || entitiesSource !== 'clause'
         ? thingSlug(thingNamedBefore(ctx, f, f.tokStart, BUILT_THINGS))
         : null);
     if (pointed) {
+      const only = pointer !== null && onlyThingOfKinds(ctx, pointer.kinds, pointer.id);
       entities = [{ id: pointed, role: 'subject' }];
-      entitiesSource = 'paragraph';
-      entitiesGuessed = true;
+      entitiesSource = only ? 'article' : 'paragraph';
+      entitiesGuessed = !only;
     }
   }
   // "allocated a $500 million loan to Iran for the railway": the loan's project, named before;
