@@ -31,6 +31,8 @@ export interface VerdictFigures {
   labelledSecond: LabelledFigures;
   /** The third, written after the second had been used up. */
   labelledThird: LabelledFigures;
+  /** The fourth, written after the third had been used up. */
+  labelledFourth: LabelledFigures;
   oneWrong: {
     articles: number;
     claims: number;
@@ -172,6 +174,7 @@ async function measureEngine(engine: Engine, shipped: readonly ReferenceFact[]):
     labelled: await measureLabelled(engine, shipped, 'labelled.jsonl'),
     labelledSecond: await measureLabelled(engine, shipped, 'labelled-second.jsonl'),
     labelledThird: await measureLabelled(engine, shipped, 'labelled-third.jsonl'),
+    labelledFourth: await measureLabelled(engine, shipped, 'labelled-fourth.jsonl'),
     oneWrong: {
       articles: wrong.articles.length,
       claims: claimsSeen,

@@ -82,7 +82,7 @@ describe('articles with one wrong figure', () => {
   );
 });
 
-describe.each(['labelled.jsonl', 'labelled-second.jsonl', 'labelled-third.jsonl'])(
+describe.each(['labelled.jsonl', 'labelled-second.jsonl', 'labelled-third.jsonl', 'labelled-fourth.jsonl'])(
   'the labelled set %s (every checkable figure labelled with its expected verdict)',
   (file) => {
     interface Labelled {
