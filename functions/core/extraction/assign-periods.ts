@@ -617,7 +617,7 @@ function inheritPeriod(
   if (reading.measure === 'target') return { period: defaultPeriod(ctx, reading), source: 'default' };
   // "..., against $23.6 billion a year earlier": a sentence set against the year before is of the
   // latest year too.
-  const yearOnYear =
+  const yearOnYear = () =>
     ((reading.measure === 'change' || reading.measure === 'growth') && saysYearOnYear(ctx, reading.clause)) ||
     comparesWithYearBefore(ctx, f);
   // An earlier sentence, at most three back, of the paragraph or (in wire copy, where every
@@ -633,7 +633,7 @@ function inheritPeriod(
     const period = periodOf(ctx, p.figure, reading);
     // "In 2022, turnover stood at $52.68 billion. Exports fell by $4.2 billion year-on-year": a
     // change on the year before is of the latest year, not of a year the story looked back to.
-    if (yearOnYear && period && period.value.slice(0, 4) < String(ctx.pub.year - 1)) continue;
+    if (period && period.value.slice(0, 4) < String(ctx.pub.year - 1) && yearOnYear()) continue;
     return { period, source: 'paragraph' };
   }
   return { period: defaultPeriod(ctx, reading), source: 'default' };
