@@ -210,7 +210,10 @@ function decideOnFrame(
   for (const { fact, mirrored } of fitting) {
     const value = fact.value as number;
     const own = referenceInterval(value, fact.qualifier);
-    if (unitKey(fact.unit) === unitKey(claim.unit, claim.kind)) {
+    // "a capacity of 17 million tonnes" of a line or a pipeline is a yearly one.
+    const yearly =
+      claim.metric === 'capacity' && claim.unit !== null && fact.unit === `${claim.unit}_per_year`;
+    if (unitKey(fact.unit) === unitKey(claim.unit, claim.kind) || yearly) {
       comparables.push({ fact, value, interval: own, mirrored });
     } else if (claim.unit && isCurrencyCode(fact.unit) && isCurrencyCode(claim.unit)) {
       const conversion = findConversion(fact.unit, claim.unit, fact.period, facts);

@@ -1297,7 +1297,10 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     const only = !own && named !== null && onlyThingOfKinds(ctx, sized.kinds, named);
     entitiesSource = own ? 'clause' : only ? 'article' : 'paragraph';
     entitiesGuessed = !own && !only;
-  } else if (isAttribute(info) && !entities.some((e) => !/^[A-Z]{2}$/.test(e.id))) {
+  } else if (
+    isAttribute(info) &&
+    (entitiesSource !== 'clause' || !entities.some((e) => !/^[A-Z]{2}$/.test(e.id)))
+  ) {
     const pointer = pointedThing(ctx, f, clause);
     const pointed =
       pointer?.id ??

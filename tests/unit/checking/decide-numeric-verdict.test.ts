@@ -672,3 +672,34 @@ describe('decideVerdict on numeric claims: units and currencies', () => {
     );
   });
 });
+
+describe('decideVerdict on a capacity stated without "a year"', () => {
+  const btk = [{ id: 'baku_tbilisi_kars_railway', role: 'subject' as const }];
+  const claim = (value: number, metric = 'capacity') =>
+    buildClaim({
+      text: `${value / 1e6} million tonnes`,
+      value,
+      unit: 'tonnes',
+      significantFigures: 2,
+      metric,
+      entities: btk,
+      period: null,
+    });
+  const fact = buildFact({
+    metric: 'capacity',
+    entities: ['baku_tbilisi_kars_railway'],
+    period: '',
+    value: 17e6,
+    unit: 'tonnes_per_year',
+  });
+
+  it('reads a capacity in tonnes against one in tonnes per year', () => {
+    expect(decideVerdict(claim(17e6), [fact], context).verdict).toBe('supported');
+    expect(decideVerdict(claim(27e6), [fact], context).verdict).toBe('contradicted');
+  });
+
+  it('keeps tonnes and tonnes per year apart for any other metric', () => {
+    const other = { ...fact, metric: 'gas_supply' };
+    expect(decideVerdict(claim(17e6, 'gas_supply'), [other], context).explanation).toContain('Unit mismatch');
+  });
+});
