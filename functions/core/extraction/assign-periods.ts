@@ -308,12 +308,17 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
   });
   if (paragraphs.size === 0) return out;
   const refs = new Map<number, PeriodRef[]>();
+  // "..., according to the diplomat, having doubled from $33 billion in 2021": a clause read as an
+  // attribution that holds a figure of its own is that figure's.
+  const valueClauses = new Set<number>();
+  for (const r of readings) if (r) valueClauses.add(r.clause);
   for (const di of ctx.dateIndex) {
     const d = ctx.figures[di]!;
     if (!paragraphs.has(ctx.passages.paragraph[d.numTok]!)) continue;
     if (ctx.dateMetrics.get(d)) continue;
     const clause = ctx.clauses.of[d.numTok]!;
-    if (ctx.clauses.kind[clause] === 'attribution' || isDateOfSaying(ctx, d)) continue;
+    if ((ctx.clauses.kind[clause] === 'attribution' && !valueClauses.has(clause)) || isDateOfSaying(ctx, d))
+      continue;
     const list = refs.get(clause) ?? [];
     const ref: PeriodRef = { figure: d, clause, base: isBasePeriod(ctx, d) || isSamePeriodYear(ctx, d) };
     if (isGoalYear(ctx, d)) ref.goal = true;
