@@ -260,6 +260,9 @@ function defaultPeriod(ctx: ReadingContext, reading: ValueReading): Period | nul
   return { value: String(year - 1), basis: 'inferred', granularity: 'year' };
 }
 
+/** Words before a goal's own year: "by 2030", "for 2023", "until 2027", "in 2025". */
+const GOAL_PREPS = new Set(['by', 'for', 'until', 'till', 'in', 'before', 'within']);
+
 /** Verbs of saying whose date is when it was said: "the minister said in April". */
 const SAYING = new Set([
   'said',
@@ -360,6 +363,11 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
       const p = list[k]!;
       if (p.figure.tokStart - f.tokEnd > TRAILING_REACH || between(f.tokEnd, p.figure.tokStart, fi)) break;
       if (p.base) continue;
+      // "a target of $100 billion, a goal reaffirmed during talks last year": a goal's year is
+      // written with it ("$15 billion for 2023", "by 2030", "to $200 million this year").
+      const written =
+        p.goal || p.figure.tokStart - f.tokEnd <= 2 || GOAL_PREPS.has(wordAt(ctx.t, p.figure.tokStart - 1));
+      if (reading.measure === 'target' && !written) continue;
       owned.add(p.figure);
       if (reading.measure === 'target') p.goal = true;
       out[fi] = { period: periodOf(ctx, p.figure, reading), source: 'clause' };
@@ -592,7 +600,7 @@ function inheritPeriod(
     const p = inSentence[k]!;
     if (
       !p.base &&
-      !(p.goal && reading.measure !== 'target') &&
+      Boolean(p.goal) === (reading.measure === 'target') &&
       p.clause !== reading.clause &&
       !comparedAt(p)
     ) {
@@ -608,7 +616,7 @@ function inheritPeriod(
     const p = inSentence[k]!;
     if (
       !p.base &&
-      !(p.goal && reading.measure !== 'target') &&
+      Boolean(p.goal) === (reading.measure === 'target') &&
       p.clause !== reading.clause &&
       !comparedAt(p)
     ) {
