@@ -279,10 +279,11 @@ const SAYING = new Set([
 function isDateOfSaying(ctx: ReadingContext, d: Figure): boolean {
   const prep = wordAt(ctx.t, d.tokStart - 1);
   if (prep !== 'in' && prep !== 'on') return false;
-  // "said in April", "told reporters in March", "said at a briefing on Monday".
+  // "said in April", "told reporters in March", "said at a briefing on Monday"; not "said that in
+  // 2019 trade reached ...", whose year is what was said.
   for (let k = d.tokStart - 2; k >= Math.max(0, d.tokStart - 6); k--) {
     if (SAYING.has(wordAt(ctx.t, k))) return true;
-    if (ctx.t.kind[k] !== WORD) return false;
+    if (ctx.t.kind[k] !== WORD || wordAt(ctx.t, k) === 'that') return false;
   }
   return false;
 }
