@@ -17,6 +17,7 @@
  */
 import type { FrameSource, Granularity, Period } from '../model.ts';
 import { granularityOf } from '../period-notation.ts';
+import { yearOnYearAt } from './read-measure.ts';
 import type { Readings, ValueReading } from './read-values.ts';
 import type { ReadingContext } from './reading-context.ts';
 import { LOOKBACK_SENTENCES, wordAt } from './reading-context.ts';
@@ -670,13 +671,6 @@ function comparesWithYearBefore(ctx: ReadingContext, f: Figure): boolean {
 function saysYearOnYear(ctx: ReadingContext, clause: number): boolean {
   const { t } = ctx;
   const end = Math.min(ctx.clauses.end[clause]!, ctx.clauses.start[clause]! + 80);
-  for (let k = ctx.clauses.start[clause]!; k < end; k++) {
-    const w = wordAt(t, k);
-    if (w === 'yoy' || (w === 'y' && isMark(t, k + 1, '/') && wordAt(t, k + 2) === 'y')) return true;
-    // "year on year", "year-on-year".
-    if (w === 'year' && wordAt(t, k + 1) === 'on' && wordAt(t, k + 2) === 'year') return true;
-    if (w === 'year' && isMark(t, k + 1, '-') && wordAt(t, k + 2) === 'on' && wordAt(t, k + 4) === 'year')
-      return true;
-  }
+  for (let k = ctx.clauses.start[clause]!; k < end; k++) if (yearOnYearAt(t, k)) return true;
   return false;
 }

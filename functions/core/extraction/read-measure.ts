@@ -227,7 +227,8 @@ function word(t: Tokens, i: number): string {
 }
 
 /** "year-on-year" is three tokens; "y/y" three; "yoy" one. */
-function yearOnYearAt(t: Tokens, i: number): boolean {
+/** Whether token i opens "year-on-year", "year on year", "y/y", "yoy" or "on year". */
+export function yearOnYearAt(t: Tokens, i: number): boolean {
   const w = word(t, i);
   if (w === 'yoy') return true;
   if (w === 'year' && isMark(t, i + 1, '-') && word(t, i + 2) === 'on') return true;
