@@ -274,10 +274,28 @@ function eventWordFor(f: Figure, hits: readonly Hit[]): { hit: Hit; dist: number
 /** Events whose object may be another event: a recognition of independence. */
 const GOVERNING_EVENTS = new Set(['recognition']);
 
+/** Verbs that set work going: "construction was launched", "launched the construction of". */
+const LAUNCH_WORDS = new Set(['launched', 'launch', 'launching', 'kicked', 'began', 'begun', 'started']);
+
+/** True when a launch verb has "construction" (or "building") beside it in its clause. */
+function launchesConstruction(ctx: ReadingContext, verb: Hit): boolean {
+  if (!LAUNCH_WORDS.has(wordAt(ctx.t, verb.tokStart))) return false;
+  const clause = ctx.clauses.of[verb.tokStart];
+  const from = Math.max(0, verb.tokStart - 6);
+  const to = Math.min(ctx.t.count, verb.tokEnd + 4);
+  for (let k = from; k < to; k++) {
+    if (ctx.clauses.of[k] !== clause) continue;
+    const w = wordAt(ctx.t, k);
+    if (w === 'construction' || w === 'building') return true;
+  }
+  return false;
+}
+
 /** Which event a date belongs to, from an event word near it ("signed", "established"). */
 function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: Hit | null): string | null {
   const best = verb && verb.value.type === 'event' ? verb.value.metric : null;
-  if (best === null) return null;
+  if (best === null || verb === null) return null;
+  if (launchesConstruction(ctx, verb)) return 'construction_started';
   // Only a thing of the date's own clause says what kind of event it is: "recognised ... on
   // 9 November 1991, and ... established diplomatic relations" dates a recognition.
   const clause = ctx.clauses.of[f.numTok]!;

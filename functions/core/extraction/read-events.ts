@@ -57,6 +57,8 @@ const DOCUMENT_EVENTS = new Set([
   'declaration_adopted',
   'agreement_accession',
 ]);
+/** Events that open a thing to use: "opened", "inaugurated", "commissioned", "put into operation". */
+const OPENING_EVENTS: ReadonlySet<string> = new Set(['opened', 'commissioned']);
 /** Words that put a duration up to the present: "for two years now", "has been in force for". */
 const PRESENT_MARKERS = new Set([
   'now',
@@ -261,6 +263,24 @@ const POINTER_REACH = 14;
  * "..., and the line was opened on 30 October 2017", "Construction of the Georgian section of the
  * railway began in November 2007": the railway named last before the clause.
  */
+/** Nouns of what happens to a thing, after "its", and the kinds of thing it happens to. */
+const BUILT = new Set(['railway', 'road', 'plant', 'project']);
+const DOCUMENTS = new Set(['agreement', 'declaration', 'act']);
+const EVENT_NOUNS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['construction', BUILT],
+  ['opening', BUILT],
+  ['commissioning', BUILT],
+  ['completion', BUILT],
+  ['inauguration', BUILT],
+  ['launch', BUILT],
+  ['signing', DOCUMENTS],
+  ['adoption', DOCUMENTS],
+  ['ratification', DOCUMENTS],
+  ['foundation', new Set(['organisation'])],
+  ['founding', new Set(['organisation'])],
+  ['establishment', new Set(['organisation'])],
+]);
+
 function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
   const clause = ctx.clauses.of[f.numTok]!;
   const from = ctx.clauses.start[clause]!;
@@ -268,6 +288,13 @@ function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
   let kinds: ReadonlySet<string> | null = null;
   for (let k = Math.max(from, f.tokStart - POINTER_REACH); k < f.tokStart; k++) {
     const w = wordAt(ctx.t, k);
+    // "Its construction was launched on 8 July 1974": the event of the thing named before.
+    const happening = w === 'its' ? EVENT_NOUNS.get(wordAt(ctx.t, k + 1)) : undefined;
+    if (happening) {
+      refers = true;
+      kinds = happening;
+      continue;
+    }
     const named = REFERRING_NOUNS.get(w);
     if (named === undefined) continue;
     // "the railway", "the Georgian section".
@@ -369,6 +396,9 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     // A declaration is adopted when it is signed: "adopted the Baku Declaration on 9 September 2022".
     if (metric === 'declaration_adopted' && isDocument(dated) && dated.eventMetric === 'agreement_signed')
       reading.metric = 'agreement_signed';
+    // A line or tunnel "opened" on the day it was "put into operation": news uses the two alike,
+    // so the thing's own opening event is the one dated.
+    if (OPENING_EVENTS.has(metric) && OPENING_EVENTS.has(dated.eventMetric)) reading.metric = dated.eventMetric;
     // "The Azerbaijani parliament ratified it on 1 February, and the Turkish assembly on 3
     // February": the country of the date's own clause, before the date, ratified on that date.
     const own = around.filter((h) => ctx.clauses.of[h.tokStart] === clause && h.tokStart < f.tokStart);
