@@ -12,7 +12,6 @@ import { matchPhraseAt } from './phrase-matcher.ts';
 import {
   clausesJoined,
   type Hit,
-  lowerBound,
   nearestThing,
   partiesFrom,
   pushEntity,
@@ -398,7 +397,8 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
       reading.metric = 'agreement_signed';
     // A line or tunnel "opened" on the day it was "put into operation": news uses the two alike,
     // so the thing's own opening event is the one dated.
-    if (OPENING_EVENTS.has(metric) && OPENING_EVENTS.has(dated.eventMetric)) reading.metric = dated.eventMetric;
+    if (OPENING_EVENTS.has(metric) && OPENING_EVENTS.has(dated.eventMetric))
+      reading.metric = dated.eventMetric;
     // "The Azerbaijani parliament ratified it on 1 February, and the Turkish assembly on 3
     // February": the country of the date's own clause, before the date, ratified on that date.
     const own = around.filter((h) => ctx.clauses.of[h.tokStart] === clause && h.tokStart < f.tokStart);
