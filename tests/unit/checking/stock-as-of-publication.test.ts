@@ -22,8 +22,8 @@ function stock(period: string, value: number) {
   });
 }
 
-async function verdictWith(period: string, value: number) {
-  const store = new InMemoryReferenceStore([stock(period, value)]);
+async function verdictWith(period: string, value: number, ...more: [string, number][]) {
+  const store = new InMemoryReferenceStore([stock(period, value), ...more.map(([p, v]) => stock(p, v))]);
   const result = await checkArticle({ text, publishedAt: '2024-03-05' }, store);
   const claim = result.claims.find((c) => c.text.includes('$141 million'));
   return claim?.verdict;
@@ -41,6 +41,19 @@ describe('an undated stock', () => {
 
   it('is not contradicted by a reference months older, and says why', async () => {
     const verdict = await verdictWith('2023-11', 114_000_000);
+    expect(verdict?.verdict).toBe('unverifiable');
+    expect(verdict?.explanation).toMatch(/guessed the period/);
+  });
+
+  it('is outdated when it matches an older reference and those of the last months disagree', async () => {
+    const verdict = await verdictWith('2023-12', 96_000_000, ['2023-10', 141_000_000]);
+    expect(verdict?.verdict).toBe('outdated');
+    expect(verdict?.explanation).toMatch(/matches only the older \$141 million as of 2023-10/);
+    expect(verdict?.evidence.map((e) => e.period)).toEqual(['2023-12', '2023-10']);
+  });
+
+  it('is not outdated when the disagreeing reference is itself more than half a year old', async () => {
+    const verdict = await verdictWith('2023-06', 185_000_000, ['2023-01', 141_000_000]);
     expect(verdict?.verdict).toBe('unverifiable');
     expect(verdict?.explanation).toMatch(/guessed the period/);
   });
