@@ -253,7 +253,12 @@ function relativeShiftIn(ctx: ReadingContext, clause: number): { year?: number; 
 }
 
 function defaultPeriod(ctx: ReadingContext, reading: ValueReading): Period | null {
-  const kind = reading.measure === 'count' ? 'stock' : (reading.info?.period ?? 'flow');
+  const kind =
+    reading.info?.period === 'attribute'
+      ? 'attribute'
+      : reading.measure === 'count'
+        ? 'stock'
+        : (reading.info?.period ?? 'flow');
   // A loan's amount is set once, when agreed: the latest agreed before publication.
   if (reading.measure === 'target' || kind === 'attribute' || reading.info?.fixed) return null;
   const { year, month } = ctx.pub;

@@ -742,12 +742,15 @@ function pointedThing(
   ctx: ReadingContext,
   f: Figure,
   clause: number,
+  ofKinds: ReadonlySet<string>,
 ): { id: string; kinds: ReadonlySet<string> } | null {
   const from = Math.min(ctx.clauses.start[clause]!, sentenceStartBefore(ctx, f.tokStart, 40));
   if (wordAt(ctx.t, from) !== 'the') return null;
   // "The 1,860-megawatt station will cost ...": past a size written before the noun.
   const sized = ctx.figureAt[from + 1]! >= 0 ? ctx.figures[ctx.figureAt[from + 1]!]!.tokEnd : from + 1;
-  const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, sized));
+  // "The document", "The declaration" name no kind of their own: the figure's metric says which.
+  const noun = REFERRING_NOUNS.get(wordAt(ctx.t, sized));
+  const kinds = noun === null && ofKinds === DOCUMENT_KINDS ? ofKinds : noun;
   if (!kinds) return null;
   const id = thingSlug(thingNamedBefore(ctx, f, from, kinds));
   return id ? { id, kinds } : null;
@@ -957,6 +960,9 @@ function changesBefore(ctx: ReadingContext, clause: number, f: Figure): boolean 
 
 /** Things that have a length, a capacity and a cost. */
 const BUILT_THINGS: ReadonlySet<string> = new Set(['railway', 'project', 'road', 'plant']);
+/** Kinds of document, and the count metrics of their parts. */
+const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);
+const DOCUMENT_PARTS: ReadonlySet<string> = new Set(['document_paragraphs']);
 
 function thingSlug(hit: Hit | null): string | null {
   return hit?.value.type === 'thing' ? hit.value.thing.id : null;
@@ -1075,7 +1081,8 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   let sized: { info: MetricInfo; kinds: ReadonlySet<string> } | undefined;
   if (f.kind === 'count' && f.noun !== undefined && COUNT_METRICS.has(f.noun)) {
     metric = COUNT_METRICS.get(f.noun)!;
-    info = { metric, period: 'stock', countable: true };
+    // "The document consists of 43 paragraphs": a count of a document's parts is the document's.
+    info = { metric, period: DOCUMENT_PARTS.has(metric) ? 'attribute' : 'stock', countable: true };
     measure = 'count';
     metricSource = 'figure';
   } else {
@@ -1301,11 +1308,12 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     isAttribute(info) &&
     (entitiesSource !== 'clause' || !entities.some((e) => !/^[A-Z]{2}$/.test(e.id)))
   ) {
-    const pointer = pointedThing(ctx, f, clause);
+    const ofKinds = DOCUMENT_PARTS.has(info!.metric) ? DOCUMENT_KINDS : BUILT_THINGS;
+    const pointer = pointedThing(ctx, f, clause, ofKinds);
     const pointed =
       pointer?.id ??
       (entities.length === 0 || entitiesSource !== 'clause'
-        ? thingSlug(thingNamedBefore(ctx, f, f.tokStart, BUILT_THINGS))
+        ? thingSlug(thingNamedBefore(ctx, f, f.tokStart, ofKinds))
         : null);
     if (pointed) {
       const only = pointer !== null && onlyThingOfKinds(ctx, pointer.kinds, pointer.id);
