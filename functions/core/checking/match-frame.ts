@@ -118,8 +118,11 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Whether a numeric fact is about the claim's entities, in the claim's direction where direction matters. */
-export function fitEntities(fact: ReferenceFact, claim: Pick<Claim, 'entities' | 'metric'>): EntityFit {
-  const ids = claim.entities.map((e) => e.id);
+export function fitEntities(
+  fact: ReferenceFact,
+  claim: Pick<Claim, 'entities' | 'metric'> & { sentence?: string },
+): EntityFit {
+  const ids = [...claim.entities.map((e) => e.id), ...describedInSentence(fact, claim)];
   const mirrored = fact.metric !== claim.metric;
   if (!DIRECTIONAL_METRICS.has(fact.metric)) {
     if (sameSet(fact.entities, ids)) return { applies: true, mirrored };
@@ -150,6 +153,27 @@ export function fitEntities(fact: ReferenceFact, claim: Pick<Claim, 'entities' |
         ? 'the claim names only one end of the flow'
         : 'the claim does not say which way the flow goes',
   };
+}
+
+/**
+ * A fact's entity that describes what is counted ("companies_with_russian_capital",
+ * "russian_language_schools") is the claim's too when the claim's sentence says every word of it:
+ * "some 1,130 companies with Russian capital operate in Azerbaijan".
+ */
+function describedInSentence(
+  fact: ReferenceFact,
+  claim: Pick<Claim, 'entities'> & { sentence?: string },
+): string[] {
+  const sentence = claim.sentence?.toLowerCase().replaceAll('-', ' ');
+  if (!sentence) return [];
+  const words = new Set(sentence.split(/[^\p{L}\p{N}]+/u));
+  return fact.entities.filter(
+    (id) =>
+      id.includes('_') &&
+      !isCountry(id) &&
+      !claim.entities.some((e) => e.id === id) &&
+      id.split('_').every((word) => words.has(word)),
+  );
 }
 
 /**

@@ -8,7 +8,8 @@
  *   publication) the facts are those dated on or before the end of that period, latest first:
  *   a figure published after the article cannot be what the article meant. With a stated period
  *   the facts must fall within it.
- * - A claim with no period is read like an inferred stock: latest on or before publication.
+ * - A claim with no period, or a level as of a date (a count "now"), is read like an inferred
+ *   stock: latest on or before that date.
  */
 import type { Claim, ReferenceFact } from '../model.ts';
 import { type DaySpan, parsePeriodSpan } from './calendar.ts';
@@ -70,7 +71,8 @@ export function selectPeriod<T extends { fact: ReferenceFact }>(
       older: [],
     };
   }
-  const asStock = claim.period === null || STOCK_METRICS.has(claim.metric ?? '');
+  const asStock =
+    claim.period === null || claim.period.granularity === 'as_of' || STOCK_METRICS.has(claim.metric ?? '');
   if (asStock) {
     const stated = claim.period?.basis === 'stated';
     const eligible = dated.filter((entry) =>

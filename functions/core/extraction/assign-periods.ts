@@ -225,6 +225,20 @@ function saysYearBefore(ctx: ReadingContext, k: number): boolean {
   return wordAt(t, j) === 'year' && (wordAt(t, j + 1) === 'before' || PREVIOUS_WORDS.has(wordAt(t, j + 1)));
 }
 const PREVIOUS_WORDS = new Set(['previous', 'preceding', 'prior', 'earlier']);
+
+/** "at that time", "at the time", "by then", "by that time" within a few words after token k. */
+function saysThatTime(ctx: ReadingContext, k: number): boolean {
+  const { t } = ctx;
+  for (let j = k; j < Math.min(t.count, k + 3); j++) {
+    const w = wordAt(t, j);
+    const next = wordAt(t, j + 1);
+    if (w === 'by' && next === 'then') return true;
+    if ((w === 'at' || w === 'by') && (next === 'that' || next === 'the') && TIME_WORDS.has(wordAt(t, j + 2)))
+      return true;
+  }
+  return false;
+}
+const TIME_WORDS = new Set(['time', 'point', 'date', 'moment']);
 /** Participles between a figure and its period: "$525.74 million recorded a year before". */
 const RECORDED = new Set(['recorded', 'registered', 'reported', 'posted', 'logged', 'seen', 'observed']);
 
@@ -560,6 +574,13 @@ function inheritPeriod(
         reading,
         main.source === 'comparison' || main.source === undefined ? 'clause' : main.source,
       );
+  }
+  // "... as of July 2019, while Azerbaijani capital placed in China reached about $1.7 billion
+  // at that time": the period of the figure before, which the words point to.
+  const then = saysThatTime(ctx, f.tokEnd) ? earlierInSentence(ctx, readings, fi) : null;
+  if (then !== null) {
+    const main = resolved(then);
+    if (main?.period) return { period: main.period, source: main.source ?? 'clause' };
   }
   // A change or growth beside the level it leads to, or a figure sharing a period written after it.
   for (let g = Math.max(0, fi - NEIGHBOURS); withOwnPeriod.has(reading.clause) && g <= fi + NEIGHBOURS; g++) {

@@ -35,14 +35,22 @@ import {
   clausesJoined,
   type Hit,
   nearestThing,
+  REFERRING_NOUNS,
   type ReadingContext,
+  sentenceStartBefore,
   windowHits,
   wordAt,
 } from './reading-context.ts';
 import { type Figure, type PublicationDate, recogniseFigures } from './recognise-figures.ts';
 import { type Passages, splitPassages } from './split-passages.ts';
-import { type Tokens, tokenize } from './tokenize.ts';
-import { type Mention, mentionsWith, NOT_CHECKABLE_PERCENT, NOTABLE_COUNTS } from './vocabulary.ts';
+import { isMark, type Tokens, tokenize } from './tokenize.ts';
+import {
+  COUNT_METRICS,
+  type Mention,
+  mentionsWith,
+  NOT_CHECKABLE_PERCENT,
+  NOTABLE_COUNTS,
+} from './vocabulary.ts';
 
 export interface ExtractOptions {
   /** Publication date, YYYY-MM-DD; anchors relative dates and inferred periods. */
@@ -245,15 +253,36 @@ function carryCurrency(figures: Figure[], passages: Passages): void {
 }
 
 /** The event word a date most likely belongs to: shortly before it ("signed on ..."), or right after. */
-function eventWordFor(f: Figure, hits: readonly Hit[]): { hit: Hit; dist: number } | null {
+function eventWordFor(
+  ctx: ReadingContext,
+  f: Figure,
+  hits: readonly Hit[],
+): { hit: Hit; dist: number } | null {
   let best: { hit: Hit; dist: number } | null = null;
+  // "On 3 July 2009, Presidents Ilham Aliyev and Dmitry Medvedev signed ...": a date put first
+  // dates the verb of its sentence, past the subject.
+  // "A new stage began on 22 February 2022, when the presidents signed ...": so does a date
+  // that a "when" clause explains.
+  const fronted =
+    isFronted(ctx, f) || (isMark(ctx.t, f.tokEnd, ',') && wordAt(ctx.t, f.tokEnd + 1) === 'when');
   for (const h of hits) {
     if (h.value.type !== 'event') continue;
+    // "A new stage began on 22 February 2022, when the presidents signed ...": a start of
+    // something that is not being built counts for less than any other event word.
+    const vague = isBareStart(h) && !startsBuilding(ctx, h, hits);
+    // "In 2023, Azerbaijan and Uzbekistan signed 25 documents": a number of signings has a period, not a date.
+    // "In 2023, 15 schools were commissioned": nor has one whose subject is a count.
+    if (governsCount(ctx, h) || (h.tokStart > f.tokEnd && countBetween(ctx, f.tokEnd, h.tokStart))) continue;
     const before = h.tokEnd <= f.tokStart;
-    const dist = before ? f.tokStart - h.tokEnd : (h.tokStart - f.tokEnd) * 3;
+    const after = h.tokStart - f.tokEnd;
+    const sameSentence = ctx.passages.sentence[h.tokStart] === ctx.passages.sentence[f.numTok];
+    const dist =
+      (before ? f.tokStart - h.tokEnd : fronted && sameSentence && after <= 14 ? after : after * 3) +
+      (vague ? VAGUE_PENALTY : 0);
     // "We signed the Declaration on Allied Cooperation here in the Kremlin in February 2022":
     // the object of the verb, often a long name, stands between the verb and its date.
-    if (dist <= (before ? 18 : 9) && (best === null || dist < best.dist)) best = { hit: h, dist };
+    const reach = (before ? 18 : 9) + (vague ? VAGUE_PENALTY : 0);
+    if (dist <= reach && (best === null || dist < best.dist)) best = { hit: h, dist };
   }
   // "Türkiye recognised Azerbaijan's restored independence on 9 November 1991": what is
   // recognised is itself an event word, and the date is the recognition's.
@@ -271,6 +300,18 @@ function eventWordFor(f: Figure, hits: readonly Hit[]): { hit: Hit; dist: number
   return best;
 }
 
+/** True when date f opens its sentence behind a preposition and a comma: "On 3 July 2009, ...". */
+function isFronted(ctx: ReadingContext, f: Figure): boolean {
+  const start = sentenceStartBefore(ctx, f.tokStart, 3);
+  const lead = f.tokStart - start;
+  return (
+    (lead === 0 || (lead === 1 && FRONTING.has(wordAt(ctx.t, start)))) &&
+    isMark(ctx.t, f.tokEnd, ',') &&
+    ctx.passages.sentence[start] === ctx.passages.sentence[f.numTok]
+  );
+}
+const FRONTING = new Set(['on', 'in', 'since', 'by']);
+
 /** Events whose object may be another event: a recognition of independence. */
 const GOVERNING_EVENTS = new Set(['recognition']);
 
@@ -286,9 +327,68 @@ function launchesConstruction(ctx: ReadingContext, verb: Hit): boolean {
   for (let k = from; k < to; k++) {
     if (ctx.clauses.of[k] !== clause) continue;
     const w = wordAt(ctx.t, k);
-    if (w === 'construction' || w === 'building') return true;
+    if (CONSTRUCTION_WORDS.has(w)) return true;
   }
   return false;
+}
+
+/** Kinds of thing that are built, whose start is a start of construction. */
+const BUILT_KINDS: ReadonlySet<string> = new Set(['railway', 'road', 'plant', 'project']);
+
+/** True when the figure right after event word h, its object, is a count: "signed 25 documents". */
+function governsCount(ctx: ReadingContext, h: Hit): boolean {
+  for (let k = h.tokEnd; k < Math.min(ctx.t.count, h.tokEnd + 4); k++) {
+    if (isMark(ctx.t, k, ',;:.')) return false;
+    const at = ctx.figureAt[k]!;
+    if (at >= 0) return isCountOfThings(ctx.figures[at]!);
+  }
+  return false;
+}
+
+/** A count of things with a metric of their own ("25 documents", "15 schools"), not "the two leaders". */
+function isCountOfThings(f: Figure): boolean {
+  return f.kind === 'count' && f.noun !== undefined && COUNT_METRICS.has(f.noun);
+}
+
+/** True when a count figure lies in tokens [from, to). */
+function countBetween(ctx: ReadingContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const at = ctx.figureAt[k]!;
+    if (at >= 0 && isCountOfThings(ctx.figures[at]!)) return true;
+  }
+  return false;
+}
+
+/** A start that says nothing of what starts counts for less than any other event word near the date. */
+const VAGUE_PENALTY = 12;
+
+/** "began", "started": one word of a start, whose metric the words around it decide. */
+function isBareStart(h: Hit): boolean {
+  return h.value.type === 'event' && h.value.metric === 'construction_started' && h.tokEnd - h.tokStart === 1;
+}
+
+const CONSTRUCTION_WORDS = new Set(['construction', 'building', 'work', 'laying']);
+
+/**
+ * True when a one-word start ("began") starts construction: of a built thing of its clause, or
+ * with "construction" before it in its clause ("Construction of the Georgian section of the
+ * railway began in November 2007").
+ */
+function startsBuilding(ctx: ReadingContext, verb: Hit, hits: readonly Hit[]): boolean {
+  if (launchesConstruction(ctx, verb)) return true;
+  const clause = ctx.clauses.of[verb.tokStart];
+  for (let k = Math.max(0, verb.tokStart - 12); k < verb.tokStart; k++) {
+    if (ctx.clauses.of[k] !== clause) continue;
+    const w = wordAt(ctx.t, k);
+    const kinds = REFERRING_NOUNS.get(w);
+    if (CONSTRUCTION_WORDS.has(w) || (kinds && [...kinds].some((kind) => BUILT_KINDS.has(kind)))) return true;
+  }
+  return hits.some(
+    (h) =>
+      h.value.type === 'thing' &&
+      BUILT_KINDS.has(h.value.thing.type) &&
+      ctx.clauses.of[h.tokStart] === clause,
+  );
 }
 
 /** Which event a date belongs to, from an event word near it ("signed", "established"). */
@@ -296,6 +396,8 @@ function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: H
   const best = verb && verb.value.type === 'event' ? verb.value.metric : null;
   if (best === null || verb === null) return null;
   if (launchesConstruction(ctx, verb)) return 'construction_started';
+  // "Gas supplies began in October 2023": something started, not a construction.
+  if (isBareStart(verb) && !startsBuilding(ctx, verb, hits)) return 'started';
   // Only a thing of the date's own clause says what kind of event it is: "recognised ... on
   // 9 November 1991, and ... established diplomatic relations" dates a recognition.
   const clause = ctx.clauses.of[f.numTok]!;
@@ -317,7 +419,7 @@ function assignDateEvents(ctx: ReadingContext): void {
     const f = ctx.figures[i]!;
     const hits = windowHits(ctx, f);
     windows.set(f, hits);
-    const w = eventWordFor(f, hits);
+    const w = eventWordFor(ctx, f, hits);
     if (!w) continue;
     const prev = claimed.get(w.hit);
     if (!prev || w.dist < prev.dist) claimed.set(w.hit, { f, dist: w.dist });

@@ -703,3 +703,40 @@ describe('decideVerdict on a capacity stated without "a year"', () => {
     expect(decideVerdict(claim(17e6, 'gas_supply'), [other], context).explanation).toContain('Unit mismatch');
   });
 });
+
+describe('decideVerdict on counts of a described kind', () => {
+  const companies = buildFact({
+    id: 'C1',
+    metric: 'companies_count',
+    entities: ['RU', 'AZ', 'companies_with_russian_capital'],
+    period: '2022-04',
+    value: 1130,
+    unit: 'count',
+    qualifier: 'exact',
+  });
+  const count = (sentence: string, value: number): Claim =>
+    buildClaim({
+      text: `${value} companies`,
+      sentence,
+      kind: 'count',
+      value,
+      unit: 'count',
+      significantFigures: 3,
+      metric: 'companies_count',
+      period: { value: '2022-05', basis: 'inferred', granularity: 'as_of' },
+    });
+
+  it('applies a fact whose extra entity the sentence spells out, as of the latest month before', () => {
+    const sentence =
+      'Some 1,130 companies with Russian capital operate in Azerbaijan, the deputy prime minister said.';
+    expect(decideVerdict(count(sentence, 1130), [companies], context).verdict).toBe('supported');
+    expect(decideVerdict(count(sentence, 1310), [companies], context).verdict).toBe('contradicted');
+  });
+
+  it('does not apply it when the sentence counts companies of any kind', () => {
+    const sentence = 'Some 1,130 companies from Russia and Azerbaijan took part in the forum.';
+    const verdict = decideVerdict(count(sentence, 1130), [companies], context);
+    expect(verdict.verdict).toBe('unverifiable');
+    expect(verdict.explanation).toMatch(/narrower than the claim \(companies_with_russian_capital\)/);
+  });
+});
