@@ -15,6 +15,8 @@ export interface Assessment {
   deviation?: Evidence['deviation'];
   /** Further facts this assessment relied on, such as the exchange rate used. */
   supportingFacts?: ReferenceFact[];
+  /** For a reference that cannot tell: its own rounding admits the claim ("about $6 billion" for "$5.9 billion"). */
+  admits?: boolean;
 }
 
 export interface Tally {

@@ -54,6 +54,9 @@ import {
 import { STOCK_METRICS, selectPeriod } from './select-period.ts';
 import { claimInterval, referenceInterval } from './tolerance.ts';
 
+/** Words that make a quantity yearly. */
+const PER_YEAR = /\b(?:a|per|each|every) year\b|\bannual(?:ly)?\b|\byearly\b/i;
+
 interface Comparable {
   fact: ReferenceFact;
   /** The reference value in the claim's unit. */
@@ -210,9 +213,12 @@ function decideOnFrame(
   for (const { fact, mirrored } of fitting) {
     const value = fact.value as number;
     const own = referenceInterval(value, fact.qualifier);
-    // "a capacity of 17 million tonnes" of a line or a pipeline is a yearly one.
+    // "a capacity of 17 million tonnes" of a line or a pipeline is a yearly one; so is "20 billion
+    // cubic metres (bcm) of gas a year", where the words for the year stand apart from the unit.
     const yearly =
-      claim.metric === 'capacity' && claim.unit !== null && fact.unit === `${claim.unit}_per_year`;
+      claim.unit !== null &&
+      fact.unit === `${claim.unit}_per_year` &&
+      (claim.metric === 'capacity' || PER_YEAR.test(claim.sentence ?? ''));
     if (unitKey(fact.unit) === unitKey(claim.unit, claim.kind) || yearly) {
       comparables.push({ fact, value, interval: own, mirrored });
     } else if (claim.unit && isCurrencyCode(fact.unit) && isCurrencyCode(claim.unit)) {
@@ -248,6 +254,7 @@ function decideOnFrame(
       outcome: judgeInterval(item.interval, item.value, interval),
       phrase: describeComparable(item, claim.unit, stock),
     };
+    if (assessment.outcome === 'inconclusive' && isBounded(item.interval)) assessment.admits = true;
     const deviation = computeDeviation(claimValue, item.value);
     if (deviation) assessment.deviation = deviation;
     if (item.conversion) assessment.supportingFacts = [item.conversion.rate];
@@ -273,6 +280,21 @@ function decideOnFrame(
   const tally = tallyAssessments(assessments);
   const sided = settleSides(claim, tally);
   if (sided) return sided;
+  // "$5.9 billion" against "about $6 billion" and "about $7 billion" for the same year: the
+  // references disagree among themselves, and one of them admits the claim.
+  const admitting = tally.supporting.length === 0 ? tally.inconclusive.filter((a) => a.admits) : [];
+  if (tally.contradicting.length > 0 && admitting.length > 0) {
+    return concludeTally(
+      claim.id,
+      claim.text,
+      {
+        supporting: admitting,
+        contradicting: tally.contradicting,
+        inconclusive: tally.inconclusive.filter((a) => !a.admits),
+      },
+      { supported: '', contradicted: '', open: () => '' },
+    );
+  }
   if (combineTally(tally) === 'contradicted') {
     for (const group of selection.older) {
       const older = tallyAssessments(group.map(assess));

@@ -20,7 +20,7 @@ import { granularityOf } from '../period-notation.ts';
 import { yearOnYearAt } from './read-measure.ts';
 import type { Readings, ValueReading } from './read-values.ts';
 import type { ReadingContext } from './reading-context.ts';
-import { LOOKBACK_SENTENCES, wordAt } from './reading-context.ts';
+import { isReference, LOOKBACK_SENTENCES, wordAt } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isMark, PUNCT, WORD } from './tokenize.ts';
 
@@ -358,7 +358,13 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     // figure `about` does not count ("decreased by 3.1%, or $42 million, in January-May").
     for (let k = a; k < b; k++) {
       const g = ctx.figureAt[k]!;
-      if (g >= 0 && readings[g] !== undefined && readings[g]!.anchor !== about) return true;
+      if (
+        g >= 0 &&
+        readings[g] !== undefined &&
+        readings[g]!.anchor !== about &&
+        !isReference(ctx.t, ctx.figures[g]!)
+      )
+        return true;
     }
     return false;
   };
@@ -373,7 +379,9 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
   for (const fi of valueFigures) {
     const f = ctx.figures[fi]!;
     const reading = readings[fi]!;
-    if (readsYearBefore(fi)) continue;
+    // "trade between the two countries in January-August 2023": "the two countries" names the
+    // parties; the period is the trade's.
+    if (readsYearBefore(fi) || isReference(ctx.t, f)) continue;
     const when = periodBeforeWhen(ctx, f);
     if (when) {
       out[fi] = { period: periodOf(ctx, when, reading), source: 'clause' };

@@ -34,6 +34,7 @@ import { readValue, type ValueReading } from './read-values.ts';
 import {
   clausesJoined,
   type Hit,
+  isReference,
   nearestThing,
   REFERRING_NOUNS,
   type ReadingContext,
@@ -121,25 +122,6 @@ function articleCountries(hits: readonly Hit[]): { parties: string[]; count: num
   for (const h of hits)
     if (h.value.type === 'country' && !h.value.loose && !seen.includes(h.value.id)) seen.push(h.value.id);
   return { parties: seen.slice(0, 2), count: seen.length };
-}
-
-const DETERMINERS = new Set([
-  'the',
-  'these',
-  'those',
-  'both',
-  'our',
-  'their',
-  'its',
-  'his',
-  'her',
-  'your',
-  'my',
-]);
-
-/** "the two countries", "our three nations": a small count after a determiner names, it does not claim. */
-function isReference(t: Tokens, f: Figure): boolean {
-  return typeof f.value === 'number' && f.value < 10 && DETERMINERS.has(wordAt(t, f.tokStart - 1));
 }
 
 const CURRENCY_NOUNS = new Set(['dollar', 'dollars', 'cents', 'yuan', 'rupees', 'rubles', 'roubles']);
@@ -271,6 +253,9 @@ function eventWordFor(
     // something that is not being built counts for less than any other event word.
     const vague = isBareStart(h) && !startsBuilding(ctx, h, hits);
     // "In 2023, Azerbaijan and Uzbekistan signed 25 documents": a number of signings has a period, not a date.
+    // "marked the 30th anniversary of the establishment of diplomatic relations last month": the
+    // date is when the anniversary was marked, not when relations were established.
+    if (namesAnniversary(ctx, h)) continue;
     // "In 2023, 15 schools were commissioned": nor has one whose subject is a count.
     if (governsCount(ctx, h) || (h.tokStart > f.tokEnd && countBetween(ctx, f.tokEnd, h.tokStart))) continue;
     const before = h.tokEnd <= f.tokStart;
@@ -349,6 +334,14 @@ function governsCount(ctx: ReadingContext, h: Hit): boolean {
 function isCountOfThings(f: Figure): boolean {
   return f.kind === 'count' && f.noun !== undefined && COUNT_METRICS.has(f.noun);
 }
+
+/** True when event word h is what an anniversary is of: "the 30th anniversary of the establishment of ...". */
+function namesAnniversary(ctx: ReadingContext, h: Hit): boolean {
+  let k = h.tokStart - 1;
+  if (wordAt(ctx.t, k) === 'the') k--;
+  return wordAt(ctx.t, k) === 'of' && ANNIVERSARY_WORDS.has(wordAt(ctx.t, k - 1));
+}
+const ANNIVERSARY_WORDS = new Set(['anniversary', 'jubilee', 'centenary', 'centennial']);
 
 /** True when a count figure lies in tokens [from, to). */
 function countBetween(ctx: ReadingContext, from: number, to: number): boolean {

@@ -134,6 +134,9 @@ const TARGET_WORDS = new Set([
   'task',
 ]);
 /** What a goal does to a figure: "agreed to raise trade to $1 billion". */
+/** "is to", "are to": a plan or an obligation, before its verb. */
+const ARRANGED = new Set(['is', 'are']);
+
 const RAISING = new Set([
   'raise',
   'increase',
@@ -365,6 +368,8 @@ function goalOrLevel(t: Tokens, at: number, from: number, other: (i: number) => 
     if (TARGET_WORDS.has(w)) return 'target';
     // "agreed to raise trade to $1 billion", "pledged to bring it to $5 billion".
     if (INTENT_WORDS.has(w) && word(t, k + 1) === 'to' && RAISING.has(word(t, k + 2))) return 'target';
+    // "Azerbaijan is to supply at least 20 bcm a year by 2027": what is arranged to happen.
+    if (w === 'to' && ARRANGED.has(word(t, k - 1)) && word(t, k + 1) !== 'be') return 'target';
     if (FORECAST_WORDS.has(w) && !(w === 'projects' && isNounProjects(t, k)) && !outturnAgainst(t, k))
       forecast = true;
   }

@@ -417,3 +417,22 @@ export function thingNamedBefore(
   }
   return null;
 }
+
+const DETERMINERS = new Set([
+  'the',
+  'these',
+  'those',
+  'both',
+  'our',
+  'their',
+  'its',
+  'his',
+  'her',
+  'your',
+  'my',
+]);
+
+/** "the two countries", "our three nations": a small count after a determiner names, it does not claim. */
+export function isReference(t: Tokens, f: Figure): boolean {
+  return typeof f.value === 'number' && f.value < 10 && DETERMINERS.has(wordAt(t, f.tokStart - 1));
+}

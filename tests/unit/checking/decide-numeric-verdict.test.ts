@@ -740,3 +740,71 @@ describe('decideVerdict on counts of a described kind', () => {
     expect(verdict.explanation).toMatch(/narrower than the claim \(companies_with_russian_capital\)/);
   });
 });
+
+describe('decideVerdict when references of one side disagree among themselves', () => {
+  const about = (id: string, value: number) =>
+    buildFact({ id, entities: ['AZ', 'IT'], period: '2019', value, qualifier: 'approx' });
+  const claim = (text: string, value: number) =>
+    buildClaim({
+      text,
+      value,
+      significantFigures: 2,
+      entities: [
+        { id: 'AZ', role: 'party' },
+        { id: 'IT', role: 'party' },
+      ],
+      period: { value: '2019', basis: 'stated' },
+    });
+
+  it('is ambiguous, not contradicted, when a rounded reference admits the claim and another does not', () => {
+    const verdict = decideVerdict(claim('$5.9 billion', 5.9e9), [about('A', 6e9), about('B', 7e9)], context);
+    expect(verdict.verdict).toBe('ambiguous');
+    expect(verdict.evidence.map((e) => e.factId).sort()).toEqual(['A', 'B']);
+  });
+
+  it('is contradicted when no reference admits it', () => {
+    const verdict = decideVerdict(claim('$4.9 billion', 4.9e9), [about('A', 6e9), about('B', 7e9)], context);
+    expect(verdict.verdict).toBe('contradicted');
+  });
+});
+
+describe('decideVerdict on yearly quantities', () => {
+  const target = buildFact({
+    id: 'G1',
+    metric: 'gas_supply_target',
+    entities: ['AZ', 'EU'],
+    period: '2027',
+    value: 20e9,
+    unit: 'cubic_metres_per_year',
+    qualifier: 'at_least',
+  });
+  const claim = (sentence: string) =>
+    buildClaim({
+      text: 'at least 20 billion cubic metres',
+      sentence,
+      kind: 'quantity',
+      value: 20e9,
+      unit: 'cubic_metres',
+      qualifier: 'at_least',
+      significantFigures: 1,
+      metric: 'gas_supply_target',
+      entities: [
+        { id: 'AZ', role: 'source' },
+        { id: 'EU', role: 'target' },
+      ],
+      period: { value: '2027', basis: 'stated' },
+    });
+
+  it('reads a quantity as yearly when its sentence says "a year" apart from the unit', () => {
+    const sentence =
+      'Azerbaijan is to supply at least 20 billion cubic metres (bcm) of gas a year to the EU by 2027.';
+    expect(decideVerdict(claim(sentence), [target], context).verdict).toBe('supported');
+  });
+
+  it('does not compare a quantity with a yearly reference when nothing makes it yearly', () => {
+    const sentence = 'Azerbaijan is to supply at least 20 billion cubic metres of gas to the EU by 2027.';
+    const verdict = decideVerdict(claim(sentence), [target], context);
+    expect(verdict.verdict).toBe('unverifiable');
+    expect(verdict.explanation).toMatch(/Unit mismatch/);
+  });
+});
