@@ -226,6 +226,15 @@ function saysYearBefore(ctx: ReadingContext, k: number): boolean {
 }
 const PREVIOUS_WORDS = new Set(['previous', 'preceding', 'prior', 'earlier']);
 
+/** Whether a value figure stands in tokens [from, to). */
+function valueFigureBetween(ctx: ReadingContext, readings: Readings, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const g = ctx.figureAt[k]!;
+    if (g >= 0 && readings[g] !== undefined) return true;
+  }
+  return false;
+}
+
 /** "at that time", "at the time", "by then", "by that time" within a few words after token k. */
 function saysThatTime(ctx: ReadingContext, k: number): boolean {
   const { t } = ctx;
@@ -530,8 +539,14 @@ function inheritPeriod(
   // "exceeding the $200 billion goal that the leaders had set for 2024": a goal's own year, in the
   // words that follow the goal, before any period of the figure it is compared with.
   if (reading.measure === 'target') {
+    // Not past another figure: "a goal of $100 billion, while Russia and India have surpassed the
+    // target of $30 billion by 2025" gives 2025 to the $30 billion only.
     const goal = (bySentence.get(ctx.passages.sentence[f.numTok]!) ?? []).find(
-      (p) => p.goal && p.figure.tokStart > f.tokEnd && p.figure.tokStart - f.tokEnd <= SENTENCE_REACH,
+      (p) =>
+        p.goal &&
+        p.figure.tokStart > f.tokEnd &&
+        p.figure.tokStart - f.tokEnd <= SENTENCE_REACH &&
+        !valueFigureBetween(ctx, readings, f.tokEnd, p.figure.tokStart),
     );
     if (goal) return { period: periodOf(ctx, goal.figure, reading), source: 'clause' };
   }
@@ -630,6 +645,9 @@ function inheritPeriod(
   const sentence = ctx.passages.sentence[f.numTok]!;
   let before: PeriodRef | null = null;
   let after: PeriodRef | null = null;
+  // A goal's year that another goal of the sentence stands next to is that goal's.
+  const anotherGoals = (from: number, to: number) =>
+    reading.measure === 'target' && valueFigureBetween(ctx, readings, from, to);
   const inSentence = bySentence.get(sentence) ?? [];
   const at = firstAtOrAfter(inSentence, f.tokStart);
   for (let k = at - 1; k >= 0 && f.tokStart - inSentence[k]!.figure.tokEnd <= SENTENCE_REACH; k--) {
@@ -638,7 +656,8 @@ function inheritPeriod(
       !p.base &&
       Boolean(p.goal) === (reading.measure === 'target') &&
       p.clause !== reading.clause &&
-      !comparedAt(p)
+      !comparedAt(p) &&
+      !anotherGoals(p.figure.tokEnd, f.tokStart)
     ) {
       before = p;
       break;
@@ -654,7 +673,8 @@ function inheritPeriod(
       !p.base &&
       Boolean(p.goal) === (reading.measure === 'target') &&
       p.clause !== reading.clause &&
-      !comparedAt(p)
+      !comparedAt(p) &&
+      !anotherGoals(f.tokEnd, p.figure.tokStart)
     ) {
       after = p;
       break;

@@ -605,10 +605,13 @@ const NOT_LISTING = new Set(['compared', 'comparing', 'together', 'along', 'par'
  */
 function listedPartner(ctx: ReadingContext, fi: number): string | null {
   const f = ctx.figures[fi]!;
+  const gapped = gappedPartner(ctx, f);
+  if (gapped) return gapped;
   let k = f.tokStart - 1;
   while (k >= 0 && f.tokStart - k <= 6 && LIST_ITEM_WORDS.has(wordAt(ctx.t, k))) k--;
-  // "followed by Turkey at $56.5 billion": "at" right after the country.
-  const at = wordAt(ctx.t, k) === 'at';
+  // "followed by Turkey at $56.5 billion": "at" right after the country; "followed by Turkey
+  // ($56.5 billion) and Belarus (about $55 billion)": a bracket right after it.
+  const at = wordAt(ctx.t, k) === 'at' || isMark(ctx.t, k, '(');
   if (wordAt(ctx.t, k) !== 'with' && !at) return null;
   // A comparison is no list item, but "ahead of Belarus with $55 billion" and "behind ..." rank one.
   const clause = ctx.clauses.of[f.numTok]!;
@@ -626,6 +629,48 @@ function listedPartner(ctx: ReadingContext, fi: number): string | null {
   }
   return null;
 }
+
+/**
+ * "Russia's trade with Uzbekistan grew to $9.9 billion, with Armenia it reached $7.3 billion and
+ * with Azerbaijan some $4.4 billion": a clause that opens with "with" and a country, its verb and
+ * metric left to the clause before, lists that country.
+ */
+function gappedPartner(ctx: ReadingContext, f: Figure): string | null {
+  for (let k = f.tokStart - 1; k >= Math.max(1, f.tokStart - 8); k--) {
+    if (ctx.figureAt[k]! >= 0 || isMark(ctx.t, k, '.;:')) return null;
+    if (wordAt(ctx.t, k) !== 'with' || !(isMark(ctx.t, k - 1, ',') || wordAt(ctx.t, k - 1) === 'and'))
+      continue;
+    const hit = ctx.hits[lowerBound(ctx.hits, k + 1)];
+    if (hit?.tokStart !== k + 1 || hit.value.type !== 'country') return null;
+    // Only the words of a gapped clause between the country and the figure: "it reached", "some".
+    for (let m = hit.tokEnd; m < f.tokStart; m++) if (!GAPPED_WORDS.has(wordAt(ctx.t, m))) return null;
+    return hit.value.id;
+  }
+  return null;
+}
+const GAPPED_WORDS = new Set([
+  'it',
+  'they',
+  'reached',
+  'was',
+  'stood',
+  'at',
+  'amounted',
+  'to',
+  'totalled',
+  'totaled',
+  'came',
+  'some',
+  'about',
+  'around',
+  'nearly',
+  'almost',
+  'over',
+  'more',
+  'than',
+  'roughly',
+  'approximately',
+]);
 
 /**
  * The reading a list item takes its metric from: the list's item before figure fi, else the
@@ -971,8 +1016,30 @@ function thingSlug(hit: Hit | null): string | null {
 /** Whose partners a list names: the owner of the list's item before, else the article's first country. */
 function listOwner(ctx: ReadingContext, readings: Readings, fi: number, partner: string): string | null {
   const item = previousListItem(ctx, readings, fi);
-  const owner = item?.entities.find((e) => e.id !== item.partner)?.id ?? ctx.parties[0];
+  // "China remained Russia's largest trading partner ... India came second": of a pair, the
+  // country whose partners are ranked owns the list.
+  const ids = item?.entities.map((e) => e.id) ?? [];
+  // The country written "Russia's" there first, else the story's.
+  const pairOwner =
+    item && !item.partner
+      ? (possessiveCountry(ctx, item.fi, ids) ?? ctx.parties.find((id) => ids.includes(id) && id !== partner))
+      : undefined;
+  const owner = pairOwner ?? item?.entities.find((e) => e.id !== item.partner)?.id ?? ctx.parties[0];
   return owner !== undefined && owner !== partner ? owner : null;
+}
+
+/** Of `ids`, the country written with "'s" in figure fi's sentence: "Russia's largest trading partner". */
+function possessiveCountry(ctx: ReadingContext, fi: number, ids: readonly string[]): string | undefined {
+  const f = ctx.figures[fi]!;
+  const sentence = ctx.passages.sentence[f.numTok];
+  const from = sentenceStartBefore(ctx, f.tokStart, 60);
+  for (let h = lowerBound(ctx.hits, from); h < ctx.hits.length; h++) {
+    const hit = ctx.hits[h]!;
+    if (ctx.passages.sentence[hit.tokStart] !== sentence) break;
+    if (hit.value.type !== 'country' || !ids.includes(hit.value.id)) continue;
+    if (isMark(ctx.t, hit.tokEnd, "'’") && wordAt(ctx.t, hit.tokEnd + 1) === 's') return hit.value.id;
+  }
+  return undefined;
 }
 
 /**
