@@ -130,13 +130,27 @@ const TARGET_WORDS = new Set([
   'seek',
   'seeks',
   'bring',
-  'bringing',
   'task',
 ]);
-/** What a goal does to a figure: "agreed to raise trade to $1 billion". */
+/** "raising", "bringing": a rise named as an aim after "towards", "at", "on", "of". */
+const RAISING_GERUNDS = new Set([
+  'raising',
+  'bringing',
+  'boosting',
+  'increasing',
+  'lifting',
+  'doubling',
+  'tripling',
+  'expanding',
+  'pushing',
+  'taking',
+]);
+const GERUND_LEADS = new Set(['towards', 'toward', 'at', 'on', 'of', 'for', 'to', 'about']);
+
 /** "is to", "are to": a plan or an obligation, before its verb. */
 const ARRANGED = new Set(['is', 'are']);
 
+/** What a goal does to a figure: "agreed to raise trade to $1 billion". */
 const RAISING = new Set([
   'raise',
   'increase',
@@ -368,6 +382,9 @@ function goalOrLevel(t: Tokens, at: number, from: number, other: (i: number) => 
     if (TARGET_WORDS.has(w)) return 'target';
     // "agreed to raise trade to $1 billion", "pledged to bring it to $5 billion".
     if (INTENT_WORDS.has(w) && word(t, k + 1) === 'to' && RAISING.has(word(t, k + 2))) return 'target';
+    // "agreed to work towards raising trade to $1 billion", "aimed at bringing it to": a rise
+    // someone works towards, not one that happened ("rose 5%, raising the total to").
+    if (RAISING_GERUNDS.has(w) && GERUND_LEADS.has(word(t, k - 1))) return 'target';
     // "Azerbaijan is to supply at least 20 bcm a year by 2027": what is arranged to happen.
     if (w === 'to' && ARRANGED.has(word(t, k - 1)) && word(t, k + 1) !== 'be') return 'target';
     if (FORECAST_WORDS.has(w) && !(w === 'projects' && isNounProjects(t, k)) && !outturnAgainst(t, k))

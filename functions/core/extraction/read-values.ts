@@ -821,13 +821,30 @@ function onlyThingOfKinds(ctx: ReadingContext, kinds: ReadonlySet<string>, id: s
   return true;
 }
 
+/** Works done on a built thing: "for the construction of the railway". */
+const WORKS = new Set([
+  'construction',
+  'building',
+  'completion',
+  'modernisation',
+  'modernization',
+  'reconstruction',
+]);
+
 /** The thing "for the railway", "for the same project" in figure f's clause points back to, as a slug. */
 function projectOfClause(ctx: ReadingContext, f: Figure, clause: number): string | null {
   const end = Math.min(ctx.t.count, f.tokEnd + 16);
   for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 16); k < end; k++) {
     if (ctx.clauses.of[k] !== clause || wordAt(ctx.t, k) !== 'for' || wordAt(ctx.t, k + 1) !== 'the')
       continue;
-    const noun = wordAt(ctx.t, k + 2) === 'same' ? k + 3 : k + 2;
+    let noun = wordAt(ctx.t, k + 2) === 'same' ? k + 3 : k + 2;
+    // "for the construction of the railway": the thing being built.
+    if (
+      WORKS.has(wordAt(ctx.t, noun)) &&
+      wordAt(ctx.t, noun + 1) === 'of' &&
+      wordAt(ctx.t, noun + 2) === 'the'
+    )
+      noun += 3;
     const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, noun));
     if (kinds) return thingSlug(thingNamedBefore(ctx, f, k, kinds));
   }
@@ -998,8 +1015,11 @@ function insideHit(ctx: ReadingContext, k: number): boolean {
 
 /** Whether a verb of change comes between the start of clause `clause` and figure f. */
 function changesBefore(ctx: ReadingContext, clause: number, f: Figure): boolean {
-  for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 16); k < f.tokStart; k++)
+  for (let k = Math.max(ctx.clauses.start[clause]!, f.tokStart - 16); k < f.tokStart; k++) {
+    // "said, adding that the project will cost ...": "add" that reports.
+    if (wordAt(ctx.t, k + 1) === 'that') continue;
     if (changeVerbBase(wordAt(ctx.t, k)) !== undefined) return true;
+  }
   return false;
 }
 
