@@ -33,6 +33,8 @@ export interface VerdictFigures {
   labelledThird: LabelledFigures;
   /** The fourth, written after the third had been used up. */
   labelledFourth: LabelledFigures;
+  /** The fifth, written after the fourth had been used up. */
+  labelledFifth: LabelledFigures;
   oneWrong: {
     articles: number;
     claims: number;
@@ -175,6 +177,7 @@ async function measureEngine(engine: Engine, shipped: readonly ReferenceFact[]):
     labelledSecond: await measureLabelled(engine, shipped, 'labelled-second.jsonl'),
     labelledThird: await measureLabelled(engine, shipped, 'labelled-third.jsonl'),
     labelledFourth: await measureLabelled(engine, shipped, 'labelled-fourth.jsonl'),
+    labelledFifth: await measureLabelled(engine, shipped, 'labelled-fifth.jsonl'),
     oneWrong: {
       articles: wrong.articles.length,
       claims: claimsSeen,
