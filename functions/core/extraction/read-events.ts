@@ -305,6 +305,34 @@ function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
   return thingNamedBefore(ctx, f, kinds ? from : f.tokStart, kinds);
 }
 
+/** Nouns a document is pointed back to by: "the memorandum", "the treaty". */
+const DOCUMENT_NOUNS = new Set([
+  'memorandum',
+  'agreement',
+  'treaty',
+  'declaration',
+  'document',
+  'accord',
+  'deal',
+  'protocol',
+  'convention',
+  'charter',
+]);
+
+/** The document "the memorandum" opening date f's clause points back to. */
+function pointedDocument(ctx: ReadingContext, f: Figure): Hit | null {
+  const clause = ctx.clauses.of[f.numTok]!;
+  const from = ctx.clauses.start[clause]!;
+  for (let k = from; k < Math.min(f.tokStart, from + 4); k++) {
+    if (wordAt(ctx.t, k) !== 'the' || !DOCUMENT_NOUNS.has(wordAt(ctx.t, k + 1))) continue;
+    // "The memorandum on energy" is named by what follows; only a bare pointing noun points back.
+    if (ctx.hits.some((h) => h.tokStart === k + 1 || h.tokStart === k)) return null;
+    return thingNamedBefore(ctx, f, from, POINTED_DOCUMENT_KINDS);
+  }
+  return null;
+}
+const POINTED_DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);
+
 /** Head words of a document that is named by what it is about: "the agreement on building the railway". */
 const DOCUMENT_HEADS = new Set([
   'agreement',
@@ -379,7 +407,14 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.
   const placeAfter =
     near?.value.type === 'thing' && near.value.thing.derived === true && near.tokStart > f.tokStart;
-  const thing = object ?? (placeAfter ? (earlierThing(ctx, f) ?? near) : near) ?? earlierThing(ctx, f);
+  // "The memorandum was signed in Baku on 18 July 2022 by ... European Commission President ...":
+  // the document the clause's subject points to, not an organisation that signed it.
+  const pointed =
+    isDocumentEvent && !object && !(near?.value.type === 'thing' && isDocument(near.value.thing))
+      ? pointedDocument(ctx, f)
+      : null;
+  const thing =
+    object ?? pointed ?? (placeAfter ? (earlierThing(ctx, f) ?? near) : near) ?? earlierThing(ctx, f);
   if (thing && thing.value.type === 'thing') {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
     const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];
