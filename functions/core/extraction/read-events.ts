@@ -26,7 +26,7 @@ import {
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isMark } from './tokenize.ts';
-import { ANNIVERSARY_OF, documentAbout, isDocument } from './vocabulary.ts';
+import { ANNIVERSARY_OF, documentAbout, isDocument, onlyDocumentOf } from './vocabulary.ts';
 
 export interface EventReading {
   metric: string | null;
@@ -305,6 +305,24 @@ function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
   return thingNamedBefore(ctx, f, kinds ? from : f.tokStart, kinds);
 }
 
+/** The kind of document a noun of date f's clause names: "a trilateral declaration" -> declaration. */
+function documentKindIn(ctx: ReadingContext, f: Figure): string | null {
+  const clause = ctx.clauses.of[f.numTok]!;
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - 20);
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + 12);
+  for (let k = from; k < to; k++) {
+    const kind = DOCUMENT_KIND_OF.get(wordAt(ctx.t, k));
+    if (kind) return kind;
+  }
+  return null;
+}
+const DOCUMENT_KIND_OF: ReadonlyMap<string, string> = new Map([
+  ['declaration', 'declaration'],
+  ['agreement', 'agreement'],
+  ['treaty', 'agreement'],
+  ['memorandum', 'agreement'],
+]);
+
 /** Nouns a document is pointed back to by: "the memorandum", "the treaty". */
 const DOCUMENT_NOUNS = new Set([
   'memorandum',
@@ -464,6 +482,13 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     reading.entities = partyEntities(parties.ids);
     reading.sources.entities = parties.viaArticle ? 'article' : 'clause';
     if (parties.guessed) reading.guessed.push('entities');
+    // "Azerbaijan, Russia and Iran adopted a trilateral declaration on ... on 9 September 2022":
+    // the one declaration figcheck knows of those parties, as a guess.
+    const kind = DOCUMENT_EVENTS.has(metric) && parties.ids.length >= 2 ? documentKindIn(ctx, f) : null;
+    const only = kind && !parties.viaArticle ? onlyDocumentOf(kind, parties.ids) : null;
+    if (only) reading.entities.push({ id: only.id, role: 'subject' });
+    if (only && metric === 'declaration_adopted' && only.eventMetric === 'agreement_signed')
+      reading.metric = 'agreement_signed';
     // "the agreement signed in May 1994" does not say which agreement.
     if (DOCUMENT_EVENTS.has(metric)) reading.guessed.push('event');
   }

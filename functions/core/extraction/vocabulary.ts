@@ -125,6 +125,21 @@ for (const [, mention] of thingEntries) {
   }
 }
 
+/**
+ * The one known document of `type` ("declaration") whose parties are exactly `parties`, or null
+ * when none or several are: "Azerbaijan, Russia and Iran adopted a trilateral declaration".
+ */
+export function onlyDocumentOf(type: string, parties: readonly string[]): NamedThing | null {
+  let found: NamedThing | null = null;
+  for (const thing of thingsById.values()) {
+    if (thing.type !== type || thing.parties.length !== parties.length) continue;
+    if (!parties.every((id) => thing.parties.includes(id))) continue;
+    if (found) return null;
+    found = thing;
+  }
+  return found;
+}
+
 /** Words a document's name is not told apart by. */
 const NAME_FILLER = new Set([
   'the',
