@@ -317,6 +317,8 @@ function isDateOfSaying(ctx: ReadingContext, d: Figure): boolean {
   return false;
 }
 
+const PRICE_WORDS = new Set(['prices', 'dollars', 'roubles', 'rubles']);
+
 /** "up 12 percent on 2020, when it stood at $2.6 billion": the period a ", when" hangs on. */
 function periodBeforeWhen(ctx: ReadingContext, f: Figure): Figure | null {
   const { t } = ctx;
@@ -352,6 +354,8 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     const clause = ctx.clauses.of[d.numTok]!;
     if ((ctx.clauses.kind[clause] === 'attribution' && !valueClauses.has(clause)) || isDateOfSaying(ctx, d))
       continue;
+    // "at 1991 prices", "in constant 2015 prices": the year prices are counted in, not the period.
+    if (PRICE_WORDS.has(wordAt(ctx.t, d.tokEnd))) continue;
     const list = refs.get(clause) ?? [];
     const ref: PeriodRef = { figure: d, clause, base: isBasePeriod(ctx, d) || isSamePeriodYear(ctx, d) };
     if (isGoalYear(ctx, d)) ref.goal = true;

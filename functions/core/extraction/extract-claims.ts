@@ -338,10 +338,11 @@ function isCountOfThings(f: Figure): boolean {
 /** True when event word h is what an anniversary is of: "the 30th anniversary of the establishment of ...". */
 function namesAnniversary(ctx: ReadingContext, h: Hit): boolean {
   let k = h.tokStart - 1;
-  if (wordAt(ctx.t, k) === 'the') k--;
+  if (DETERMINERS_OF_EVENT.has(wordAt(ctx.t, k))) k--;
   return wordAt(ctx.t, k) === 'of' && ANNIVERSARY_WORDS.has(wordAt(ctx.t, k - 1));
 }
 const ANNIVERSARY_WORDS = new Set(['anniversary', 'jubilee', 'centenary', 'centennial']);
+const DETERMINERS_OF_EVENT = new Set(['the', 'his', 'her', 'its', 'their']);
 
 /** True when a count figure lies in tokens [from, to). */
 function countBetween(ctx: ReadingContext, from: number, to: number): boolean {

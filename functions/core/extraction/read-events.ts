@@ -129,6 +129,17 @@ function anniversaryEvent(
   if (ctx.clauses.kind[ctx.clauses.of[f.numTok]!] === 'relative' && antecedent) thingHit = antecedent;
   for (let k = f.tokEnd; k < Math.min(t.count, f.tokEnd + 6); k++) {
     const cue = matchPhraseAt(ANNIVERSARY_OF, t, k);
+    // "The 100th anniversary of his birth": the person named before.
+    if (cue && PERSONAL_EVENTS.has(cue.value) && POSSESSIVES.has(wordAt(t, k - 1)) && thingHit === null) {
+      const person = thingNamedBefore(ctx, f, f.tokStart, PERSONS);
+      if (person && person.value.type === 'thing')
+        return {
+          metric: cue.value,
+          entities: [{ id: person.value.thing.id, role: 'subject' as const }],
+          viaArticle: false,
+          guessed: true,
+        };
+    }
     if (
       cue &&
       (thingHit === null || (thingHit.value.type === 'thing' && thingHit.value.thing.type === 'relations'))
@@ -173,6 +184,11 @@ function anniversaryEvent(
   const event = pointed ? withThing(pointed) : null;
   return event ? { ...event, guessed: true } : null;
 }
+
+/** Events of a person's life, and the words that give them to someone named before. */
+const PERSONAL_EVENTS = new Set(['birth_date', 'death_date']);
+const POSSESSIVES = new Set(['his', 'her']);
+const PERSONS: ReadonlySet<string> = new Set(['person']);
 
 /** The mentions a figure's event may come from: its clause and the clauses joined to it. */
 function joinedHits(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): Hit[] {

@@ -790,7 +790,7 @@ function pointedThing(
   ofKinds: ReadonlySet<string>,
 ): { id: string; kinds: ReadonlySet<string> } | null {
   const from = Math.min(ctx.clauses.start[clause]!, sentenceStartBefore(ctx, f.tokStart, 40));
-  if (wordAt(ctx.t, from) !== 'the') return null;
+  if (wordAt(ctx.t, from) !== 'the') return worksOn(ctx, f, clause, from);
   // "The 1,860-megawatt station will cost ...": past a size written before the noun.
   const sized = ctx.figureAt[from + 1]! >= 0 ? ctx.figures[ctx.figureAt[from + 1]!]!.tokEnd : from + 1;
   // "The document", "The declaration" name no kind of their own: the figure's metric says which.
@@ -799,6 +799,27 @@ function pointedThing(
   if (!kinds) return null;
   const id = thingSlug(thingNamedBefore(ctx, f, from, kinds));
   return id ? { id, kinds } : null;
+}
+
+/**
+ * "In 1991 prices, construction of the mainline cost 17.7 billion rubles": the thing a work of
+ * the figure's clause is done on, named before.
+ */
+function worksOn(
+  ctx: ReadingContext,
+  f: Figure,
+  clause: number,
+  from: number,
+): { id: string; kinds: ReadonlySet<string> } | null {
+  for (let k = Math.max(from, ctx.clauses.start[clause]!); k + 3 < f.tokStart; k++) {
+    if (!WORKS.has(wordAt(ctx.t, k)) || wordAt(ctx.t, k + 1) !== 'of' || wordAt(ctx.t, k + 2) !== 'the')
+      continue;
+    const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, k + 3));
+    if (!kinds) return null;
+    const id = thingSlug(thingNamedBefore(ctx, f, k, kinds));
+    return id ? { id, kinds } : null;
+  }
+  return null;
 }
 
 /** Per story, the things it names of each kind. */

@@ -53,7 +53,7 @@ describe('extraction time', () => {
 
   it.each(Object.keys(adversarial))('handles 1 MB of %s in well under 1.5 s', (name) => {
     const text = adversarial[name]!(MB);
-    expect(bestTimeOf(text, 3)).toBeLessThan(1500);
+    expect(bestTimeOf(text, 5)).toBeLessThan(1500);
   });
 
   it.each(Object.keys(dense))('grows linearly on %s: doubling the input at most ~3x the time', (name) => {
