@@ -385,10 +385,25 @@ function startsBuilding(ctx: ReadingContext, verb: Hit, hits: readonly Hit[]): b
   );
 }
 
+/** "... met at Balbukhta on 29 September 1984": a happening named right before the date dates it. */
+function happeningBeside(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): string | null {
+  const clause = ctx.clauses.of[f.numTok];
+  for (const h of hits)
+    if (
+      h.value.type === 'thing' &&
+      h.value.thing.type === 'event' &&
+      ctx.clauses.of[h.tokStart] === clause &&
+      h.tokEnd <= f.tokStart &&
+      f.tokStart - h.tokEnd <= 2
+    )
+      return h.value.thing.eventMetric;
+  return null;
+}
+
 /** Which event a date belongs to, from an event word near it ("signed", "established"). */
 function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: Hit | null): string | null {
   const best = verb && verb.value.type === 'event' ? verb.value.metric : null;
-  if (best === null || verb === null) return null;
+  if (best === null || verb === null) return happeningBeside(ctx, f, hits);
   if (launchesConstruction(ctx, verb)) return 'construction_started';
   // "Gas supplies began in October 2023": something started, not a construction.
   if (isBareStart(verb) && !startsBuilding(ctx, verb, hits)) return 'started';
@@ -400,7 +415,9 @@ function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: H
     f,
   );
   const thing = hit?.value.type === 'thing' ? hit.value.thing : null;
-  if (thing?.type === 'relations') return thing.eventMetric;
+  // "The sections were joined at Balbukhta on 29 September 1984": a happening named as such is
+  // what its date dates, whatever the verb.
+  if (thing?.type === 'relations' || thing?.type === 'event') return thing.eventMetric;
   if (best === 'founded' && thing && thing.eventMetric !== 'construction_started') return thing.eventMetric;
   return best;
 }

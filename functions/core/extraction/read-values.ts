@@ -794,7 +794,10 @@ function pointedThing(
   // "The 1,860-megawatt station will cost ...": past a size written before the noun.
   const sized = ctx.figureAt[from + 1]! >= 0 ? ctx.figures[ctx.figureAt[from + 1]!]!.tokEnd : from + 1;
   // "The document", "The declaration" name no kind of their own: the figure's metric says which.
-  const noun = REFERRING_NOUNS.get(wordAt(ctx.t, sized));
+  // "The main line", "the new railway": past one word that qualifies the noun.
+  const at =
+    REFERRING_NOUNS.has(wordAt(ctx.t, sized)) || !QUALIFYING.has(wordAt(ctx.t, sized)) ? sized : sized + 1;
+  const noun = REFERRING_NOUNS.get(wordAt(ctx.t, at));
   const kinds = noun === null && ofKinds === DOCUMENT_KINDS ? ofKinds : noun;
   if (!kinds) return null;
   const id = thingSlug(thingNamedBefore(ctx, f, from, kinds));
@@ -821,6 +824,19 @@ function worksOn(
   }
   return null;
 }
+
+/** Words that qualify a pointing noun without naming another thing: "the main line". */
+const QUALIFYING = new Set([
+  'main',
+  'new',
+  'whole',
+  'entire',
+  'future',
+  'planned',
+  'existing',
+  'same',
+  'current',
+]);
 
 /** Per story, the things it names of each kind. */
 const thingsByKind = new WeakMap<ReadingContext, Map<string, Set<string>>>();
