@@ -9,8 +9,8 @@
  * | qualifier              | interval                        | why |
  * | ---------------------- | ------------------------------- | --- |
  * | exact                  | [v - h, v + h], both ends closed | a figure stated to n digits covers whatever rounds to it; a tie ("4 billion" for exactly 4.5 billion) goes to the speaker, since half-even and half-up rounding disagree on it |
- * | approx ("about")       | [v - h - 10%·v, v + h + 10%·v]  | "about" admits more than rounding; 10% of the value each side is a conventional newsroom reading of "about/around/some" |
- * | approx, "nearly"-class | [v - h - 10%·v, v]              | "nearly/almost/approaching/just under" say the true value is close to but not above v |
+ * | approx ("about")       | [v - h - w, v + h + w], w = 10%·v, at most 10h from three significant figures | "about" admits more than rounding; 10% of the value each side is a conventional newsroom reading of "about/around/some", but a figure written to three or more digits ("about $46.5 billion") was rounded finely and "about" adds a few units of its last digit |
+ * | approx, "nearly"-class | [v - h - w, v]                  | "nearly/almost/approaching/just under" say the true value is close to but not above v |
  * | more_than              | (v, +inf)                       | "more than 4 billion" is false for exactly 4 billion |
  * | less_than              | (-inf, v)                       | symmetric to more_than |
  * | at_least               | [v, +inf)                       | |
@@ -74,7 +74,11 @@ export function claimInterval(
   if (value === null) return null;
   const figures = claim.significantFigures ?? countSignificantFigures(value);
   const h = halfUnitOfLastDigit(value, figures);
-  const widening = APPROX_WIDENING * Math.abs(value);
+  // "about $46.5 billion" was rounded to a tenth: "about" then admits a few tenths, not a tenth of the value.
+  const widening = Math.min(
+    APPROX_WIDENING * Math.abs(value),
+    figures >= 3 ? 10 * h : Number.POSITIVE_INFINITY,
+  );
   switch (claim.qualifier) {
     case 'exact':
       return closedInterval(value - h, value + h);

@@ -38,6 +38,13 @@ describe('claimInterval', () => {
       expected: [3.1e9, 4.9e9, false, false],
     },
     {
+      says: 'about 46.5 billion (three figures: five units of the last digit, not 10%)',
+      value: 46.5e9,
+      qualifier: 'approx',
+      figures: 3,
+      expected: [45.95e9, 47.05e9, false, false],
+    },
+    {
       says: 'nearly 4.5 billion',
       value: 4.5e9,
       qualifier: 'approx',
