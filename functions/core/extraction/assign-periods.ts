@@ -322,7 +322,7 @@ const PRICE_WORDS = new Set(['prices', 'dollars', 'roubles', 'rubles']);
 /** "up 12 percent on 2020, when it stood at $2.6 billion": the period a ", when" hangs on. */
 function periodBeforeWhen(ctx: ReadingContext, f: Figure): Figure | null {
   const { t } = ctx;
-  for (let k = f.tokStart - 1; k >= Math.max(2, f.tokStart - 8); k--) {
+  for (let k = f.tokStart - 1; k >= Math.max(2, f.tokStart - 12); k--) {
     if (ctx.figureAt[k]! >= 0) return null;
     if (wordAt(t, k) !== 'when' || !isMark(t, k - 1, ',')) continue;
     const g = ctx.figureAt[k - 2]!;

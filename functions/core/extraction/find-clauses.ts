@@ -326,8 +326,11 @@ export function findClauses(t: Tokens, passages: Passages, marks: ClauseMarks): 
         clauses.end[current] = k + 1;
         current = resume;
         resume = -1;
+        // "fell by 2.85%, or $1.5 billion, compared with 2022": the comma that closes the aside
+        // may open the next clause of the one it interrupted.
+        const closesAtComma = asideEnd === ',';
         asideEnd = '';
-        continue;
+        if (!closesAtComma || kindAfterComma(t, k, marks, sentenceEnd) === null) continue;
       }
       if (resume >= 0 && asideEnd === '' && isMark(t, k, ',') && isVerbAt(t, k + 1)) {
         of[k] = current;

@@ -1230,15 +1230,18 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       else {
         // "had set a target of $15 billion, and Turkish companies have invested more than $13
         // billion": the words of a later clause with a figure of its own are that figure's.
+        // "The figure decreased by 2.85% compared with 2022, when the country's trade reached
+        // $52.68 billion": a clause that points back does not take the words of a later one.
+        const pointsBack = opensWithAnaphora(ctx, clause, f);
         const unowned = otherClauseHits(ctx, clause, f).filter(
           (h) =>
             h.tokStart < f.tokStart ||
-            clausesJoined(ctx, ctx.clauses.of[h.tokStart]!, clause) ||
+            (!pointsBack && clausesJoined(ctx, ctx.clauses.of[h.tokStart]!, clause)) ||
             !hasOwnFigure(ctx, h, fi),
         );
         metricHit = pickMetric(ctx, unowned, fi, cue, undefined).hit;
         if (metricHit) metricSource = 'sentence';
-        else if (opensWithAnaphora(ctx, clause, f)) {
+        else if (pointsBack) {
           // "Bilateral trade has grown steadily. It rose from ...": what the sentence before, with
           // no figure of its own, is about; else "This is 18.4% more than a year earlier": the
           // figure of the sentence before.
