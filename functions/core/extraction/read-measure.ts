@@ -291,10 +291,11 @@ export function readMeasure(
     // subject, but "the share of" names what the figure is.
     for (let k = before - 9; k >= Math.max(from, before - 16); k--) {
       if (other(k)) break;
+      // "Italy's share of the country's total exports for that period was put at 45%" too.
       if (
         word(t, k) === 'share' &&
         (word(t, k + 1) === 'of' || word(t, k + 1) === 'in') &&
-        word(t, k - 1) === 'the'
+        (word(t, k - 1) === 'the' || (word(t, k - 1) === 's' && isMark(t, k - 2, "'’")))
       )
         return { cue: 'share', marked: true };
     }

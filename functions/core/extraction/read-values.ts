@@ -378,7 +378,14 @@ function countryAnaphora(
   for (let k = from; k < to; k++) {
     const w = wordAt(t, k);
     if ((w !== 'the' && w !== 'this') || wordAt(t, k + 1) !== 'country') continue;
-    const earlier = earlierHits(ctx, fi).filter((h) => h.value.type === 'country');
+    // "Azerbaijan's crude exports to Italy were $3.77 billion, and Italy's share of the country's
+    // total exports was 45%": the sentence's own clauses before this one come first.
+    const sentenceStart = sentenceStartBefore(ctx, ctx.clauses.start[clause]!, 60);
+    const inSentence = ctx.hits.filter(
+      (h) =>
+        h.value.type === 'country' && h.tokStart >= sentenceStart && h.tokEnd <= ctx.clauses.start[clause]!,
+    );
+    const earlier = [...earlierHits(ctx, fi).filter((h) => h.value.type === 'country'), ...inSentence];
     const named = new Set(countriesIn(hits));
     for (let j = earlier.length - 1; j >= 0; j--) {
       const h = earlier[j]!;
