@@ -108,6 +108,7 @@ function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Ment
       // "240.1 billion U.S. dollars", "Hong Kong dollars": a currency's name, not a party.
       if (CURRENCY_NOUNS.has(wordAt(t, h.tokEnd))) continue;
     }
+    if (h.value.type === 'metric' && vagueFlowWord(t, h, all)) continue;
     const prev = kept[kept.length - 1];
     if (prev && (prev.tokStart > h.tokStart || (prev.tokStart === h.tokStart && prev.tokEnd < h.tokEnd)))
       sorted = false;
@@ -342,6 +343,28 @@ function namesAnniversary(ctx: ReadingContext, h: Hit): boolean {
   return wordAt(ctx.t, k) === 'of' && ANNIVERSARY_WORDS.has(wordAt(ctx.t, k - 1));
 }
 const ANNIVERSARY_WORDS = new Set(['anniversary', 'jubilee', 'centenary', 'centennial']);
+/** Words that name a country's exports only when the country owns them. */
+const VAGUE_FLOW_WORDS = new Set(['shipments']);
+const OWNING_WORDS = new Set(['its', 'their', 's']);
+
+/**
+ * "Chinese shipments to Kazakhstan", "Azerbaijan's shipments" are exports; "container shipments
+ * between the ports of Aktau and Baku" are cargo, which no trade figure measures.
+ */
+function vagueFlowWord(t: Tokens, h: Hit, all: readonly Hit[]): boolean {
+  if (h.tokEnd - h.tokStart !== 1 || !VAGUE_FLOW_WORDS.has(wordAt(t, h.tokStart))) return false;
+  if (OWNING_WORDS.has(wordAt(t, h.tokStart - 1))) return false;
+  const country = (at: number) => all.some((c) => c.value.type === 'country' && c.tokEnd === at);
+  if (country(h.tokStart)) return false;
+  const next = wordAt(t, h.tokEnd);
+  if (
+    (next === 'to' || next === 'from') &&
+    all.some((c) => c.value.type === 'country' && c.tokStart === h.tokEnd + 1)
+  )
+    return false;
+  return true;
+}
+
 const DETERMINERS_OF_EVENT = new Set(['the', 'his', 'her', 'its', 'their']);
 
 /** True when a count figure lies in tokens [from, to). */
