@@ -330,7 +330,12 @@ export function readMeasure(
   // "The figure is 2.85 percent, or $1.5 billion, lower than in 2022": past the aside, or the comma closing it.
   const past = pastAside(t, f.tokEnd, other);
   const compared = word(t, past);
-  if (past > f.tokEnd && COMPARATIVES.has(compared) && word(t, past + 1) === 'than')
+  // "which is $4.2 billion, or 12.14%, less year-on-year" too.
+  if (
+    past > f.tokEnd &&
+    COMPARATIVES.has(compared) &&
+    (word(t, past + 1) === 'than' || yearOnYearAt(t, past + 1))
+  )
     return withDirection({ cue: changed, marked: true }, compared);
   const goal = goalOrLevel(t, before, from, other);
   if (goal !== 'level') return { cue: goal, marked: true };

@@ -557,8 +557,10 @@ function lastSubjectBefore(ctx: ReadingContext, readings: Readings, fi: number):
     if (back > LOOKBACK_SENTENCES) return undefined;
     const reading = readings[g];
     if (back === 0 || !reading?.metric || reading.entities.length === 0) continue;
-    const [only] = reading.entities;
-    return reading.entities.length === 1 && only?.role === 'subject' ? reading.entities : undefined;
+    // "Non-oil exports came to $3.5 billion": the part named beside the country is that figure's own.
+    const countries = reading.entities.filter((e) => /^[A-Z]{2}$/.test(e.id));
+    const [only] = countries;
+    return countries.length === 1 && only?.role === 'subject' ? [only] : undefined;
   }
   return undefined;
 }
