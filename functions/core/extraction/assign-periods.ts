@@ -20,7 +20,7 @@ import { granularityOf } from '../period-notation.ts';
 import { yearOnYearAt } from './read-measure.ts';
 import type { Readings, ValueReading } from './read-values.ts';
 import type { ReadingContext } from './reading-context.ts';
-import { isReference, LOOKBACK_SENTENCES, wordAt } from './reading-context.ts';
+import { isReference, LOOKBACK_SENTENCES, sentenceStartBefore, wordAt } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isMark, PUNCT, WORD } from './tokenize.ts';
 
@@ -317,6 +317,46 @@ function isDateOfSaying(ctx: ReadingContext, d: Figure): boolean {
   return false;
 }
 
+/** "the lowest since 2020", "the first time since 2019": a superlative a few words before "since". */
+function isRecordSince(ctx: ReadingContext, d: Figure): boolean {
+  if (wordAt(ctx.t, d.tokStart - 1) !== 'since') return false;
+  for (let k = d.tokStart - 2; k >= Math.max(0, d.tokStart - 5); k--)
+    if (RECORD_WORDS.has(wordAt(ctx.t, k))) return true;
+  return false;
+}
+const RECORD_WORDS = new Set([
+  'lowest',
+  'highest',
+  'largest',
+  'smallest',
+  'biggest',
+  'weakest',
+  'strongest',
+  'best',
+  'worst',
+  'first',
+  'fastest',
+  'slowest',
+]);
+
+/** "A year earlier, trade had exceeded $62 billion": a sentence opened by the year before. */
+function opensWithYearBefore(ctx: ReadingContext, f: Figure): boolean {
+  const start = sentenceStartBefore(ctx, f.tokStart, 40);
+  return saysYearBefore(ctx, start) && isMark(ctx.t, start + 3, ',');
+}
+
+/** The last value figure of the sentence before figure fi's, not one compared with. */
+function figureOfSentenceBefore(ctx: ReadingContext, readings: Readings, fi: number): number | null {
+  const sentence = ctx.passages.sentence[ctx.figures[fi]!.numTok]!;
+  for (let g = fi - 1; g >= Math.max(0, fi - NEIGHBOURS); g--) {
+    const s = ctx.passages.sentence[ctx.figures[g]!.numTok]!;
+    if (s === sentence) continue;
+    if (s < sentence - 1) return null;
+    if (readings[g] && readings[g]!.comparison?.role !== 'base') return g;
+  }
+  return null;
+}
+
 const PRICE_WORDS = new Set(['prices', 'dollars', 'roubles', 'rubles']);
 
 /** "up 12 percent on 2020, when it stood at $2.6 billion": the period a ", when" hangs on. */
@@ -356,6 +396,8 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
       continue;
     // "at 1991 prices", "in constant 2015 prices": the year prices are counted in, not the period.
     if (PRICE_WORDS.has(wordAt(ctx.t, d.tokEnd))) continue;
+    // "a surplus of $140 billion, the lowest since 2020": a year compared with, not the period.
+    if (isRecordSince(ctx, d)) continue;
     const list = refs.get(clause) ?? [];
     const ref: PeriodRef = { figure: d, clause, base: isBasePeriod(ctx, d) || isSamePeriodYear(ctx, d) };
     if (isGoalYear(ctx, d)) ref.goal = true;
@@ -601,6 +643,13 @@ function inheritPeriod(
         reading,
         main.source === 'comparison' || main.source === undefined ? 'clause' : main.source,
       );
+  }
+  // "Turkey came third with $58.5 billion. A year earlier, trade had exceeded $62 billion": the year
+  // before the period of the sentence before.
+  const lastYear = opensWithYearBefore(ctx, f) ? figureOfSentenceBefore(ctx, readings, fi) : null;
+  if (lastYear !== null) {
+    const main = resolved(lastYear);
+    if (main?.period) return yearBeforeOf(main.period, reading, main.source ?? 'clause');
   }
   // "... as of July 2019, while Azerbaijani capital placed in China reached about $1.7 billion
   // at that time": the period of the figure before, which the words point to.

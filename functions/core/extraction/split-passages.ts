@@ -68,8 +68,6 @@ const ABBREVIATIONS = new Set([
   'u',
   's',
   'c',
-  'mln',
-  'bln',
 ]);
 
 const CLOSERS = '"”’\')»';
