@@ -150,6 +150,15 @@ async function main(): Promise<void> {
         `| ${v.mode} | ${v.labelledFifth.found} of ${v.labelledFifth.figures} | ${pct(v.labelledFifth.right, v.labelledFifth.found)} | ${v.labelledFifth.falseAlarms} | ${v.labelledFifth.tableRight} of ${v.labelledFifth.tableHolds} (${pct(v.labelledFifth.tableRight, v.labelledFifth.tableHolds)}) |`,
     ),
     '',
+    `The sixth labelled set (tests/fixtures/verdict-suites/labelled-sixth.jsonl): ${verdicts[0]?.labelledSixth.articles ?? 0} articles (${verdicts[0]?.labelledSixth.figures ?? 0} figures, ${verdicts[0]?.labelledSixth.tableHolds ?? 0} resting on a reference), written after the fifth had been used up, drawing on as many different rows of the table as the writer could (Kazakh, Chinese, Uzbek, Georgian and Armenian stories, central-bank and statistics releases). At first contact figcheck found 177 of its 220 figures with 78.0% verdict accuracy (138 of 177), 1 false alarm ("container shipments between the ports of Aktau and Baku rose 62%" read as Azerbaijan's exports) and 78 of 133 right where the table holds the fact (58.6%; 78 of the 115 such figures it found). It has since been used to find faults too.`,
+    '',
+    '| checker | figures found | verdict accuracy | false alarms | right where the table holds the fact |',
+    '| --- | --- | --- | --- | --- |',
+    ...verdicts.map(
+      (v) =>
+        `| ${v.mode} | ${v.labelledSixth.found} of ${v.labelledSixth.figures} | ${pct(v.labelledSixth.right, v.labelledSixth.found)} | ${v.labelledSixth.falseAlarms} | ${v.labelledSixth.tableRight} of ${v.labelledSixth.tableHolds} (${pct(v.labelledSixth.tableRight, v.labelledSixth.tableHolds)}) |`,
+    ),
+    '',
     `Frame corpus (tests/unit/extraction/frames: customs and statistics releases, central-bank and investment news, meeting reports with anniversaries and treaties): ${frames.exact} of ${frames.rows} sentences (${pct(frames.exact, frames.rows)}) get every part of their expected frame; by part: ${Object.entries(
       frames.byPart,
     )

@@ -35,6 +35,8 @@ export interface VerdictFigures {
   labelledFourth: LabelledFigures;
   /** The fifth, written after the fourth had been used up. */
   labelledFifth: LabelledFigures;
+  /** The sixth, written after the fifth had been used up. */
+  labelledSixth: LabelledFigures;
   oneWrong: {
     articles: number;
     claims: number;
@@ -178,6 +180,7 @@ async function measureEngine(engine: Engine, shipped: readonly ReferenceFact[]):
     labelledThird: await measureLabelled(engine, shipped, 'labelled-third.jsonl'),
     labelledFourth: await measureLabelled(engine, shipped, 'labelled-fourth.jsonl'),
     labelledFifth: await measureLabelled(engine, shipped, 'labelled-fifth.jsonl'),
+    labelledSixth: await measureLabelled(engine, shipped, 'labelled-sixth.jsonl'),
     oneWrong: {
       articles: wrong.articles.length,
       claims: claimsSeen,

@@ -88,6 +88,7 @@ describe.each([
   'labelled-third.jsonl',
   'labelled-fourth.jsonl',
   'labelled-fifth.jsonl',
+  'labelled-sixth.jsonl',
 ])('the labelled set %s (every checkable figure labelled with its expected verdict)', (file) => {
   interface Labelled {
     id: string;
