@@ -82,6 +82,14 @@ export interface PublicationDate {
   iso: string;
 }
 
+/** A one-sided qualifier read from the other side of zero: "fell by more than 3%" is below -3%. */
+const MIRRORED: Partial<Record<Qualifier, Qualifier>> = {
+  more_than: 'less_than',
+  less_than: 'more_than',
+  at_least: 'at_most',
+  at_most: 'at_least',
+};
+
 const DESIGNATORS = new Set(designatorData.designators);
 /** Fingerprints of currency codes, to skip building the string of most words. */
 const CURRENCY_CODE_KEYS = wordKeysOf(CURRENCY_CODES.keys());
@@ -881,6 +889,8 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
     if (!declined && DECLINE_AFTER.has(word(t, end))) declined = true;
     if (declined) {
       value = -value;
+      // "declined by over $6.9 billion" is a change below -$6.9 billion.
+      qualifier = MIRRORED[qualifier] ?? qualifier;
       if (low !== undefined && high !== undefined) [low, high] = [-high, -low];
       else if (low !== undefined) {
         high = -low;
