@@ -32,6 +32,7 @@ import { findLayeredPhrases, type PhraseMatcher } from './phrase-matcher.ts';
 import { type EventReading, readAnniversary, readDate, readDuration } from './read-events.ts';
 import { readValue, type ValueReading } from './read-values.ts';
 import {
+  BUILT_KINDS,
   clausesJoined,
   type Hit,
   isReference,
@@ -42,7 +43,12 @@ import {
   windowHits,
   wordAt,
 } from './reading-context.ts';
-import { type Figure, type PublicationDate, recogniseFigures } from './recognise-figures.ts';
+import {
+  type Figure,
+  MIRRORED_QUALIFIER,
+  type PublicationDate,
+  recogniseFigures,
+} from './recognise-figures.ts';
 import { type Passages, splitPassages } from './split-passages.ts';
 import { isMark, type Tokens, tokenize } from './tokenize.ts';
 import {
@@ -126,13 +132,6 @@ function articleCountries(hits: readonly Hit[]): { parties: string[]; count: num
 }
 
 const CURRENCY_NOUNS = new Set(['dollar', 'dollars', 'cents', 'yuan', 'rupees', 'rubles', 'roubles']);
-
-const MIRRORED_QUALIFIER: Partial<Record<Qualifier, Qualifier>> = {
-  more_than: 'less_than',
-  less_than: 'more_than',
-  at_least: 'at_most',
-  at_most: 'at_least',
-};
 
 const GUESSED_SOURCES: ReadonlySet<FrameSource> = new Set(['sentence', 'paragraph', 'default']);
 
@@ -317,9 +316,6 @@ function launchesConstruction(ctx: ReadingContext, verb: Hit): boolean {
   }
   return false;
 }
-
-/** Kinds of thing that are built, whose start is a start of construction. */
-const BUILT_KINDS: ReadonlySet<string> = new Set(['railway', 'road', 'plant', 'project']);
 
 /** True when the figure right after event word h, its object, is a count: "signed 25 documents". */
 function governsCount(ctx: ReadingContext, h: Hit): boolean {

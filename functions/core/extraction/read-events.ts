@@ -10,7 +10,9 @@ import type { ClaimEntity, ClaimEvent, FramePart, FrameSource, Period } from '..
 import { granularityOf } from '../period-notation.ts';
 import { matchPhraseAt } from './phrase-matcher.ts';
 import {
+  BUILT_KINDS,
   clausesJoined,
+  DOCUMENT_KINDS,
   type Hit,
   nearestThing,
   partiesFrom,
@@ -279,18 +281,16 @@ const POINTER_REACH = 14;
  * railway began in November 2007": the railway named last before the clause.
  */
 /** Nouns of what happens to a thing, after "its", and the kinds of thing it happens to. */
-const BUILT = new Set(['railway', 'road', 'plant', 'project']);
-const DOCUMENTS = new Set(['agreement', 'declaration', 'act']);
 const EVENT_NOUNS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['construction', BUILT],
-  ['opening', BUILT],
-  ['commissioning', BUILT],
-  ['completion', BUILT],
-  ['inauguration', BUILT],
-  ['launch', BUILT],
-  ['signing', DOCUMENTS],
-  ['adoption', DOCUMENTS],
-  ['ratification', DOCUMENTS],
+  ['construction', BUILT_KINDS],
+  ['opening', BUILT_KINDS],
+  ['commissioning', BUILT_KINDS],
+  ['completion', BUILT_KINDS],
+  ['inauguration', BUILT_KINDS],
+  ['launch', BUILT_KINDS],
+  ['signing', DOCUMENT_KINDS],
+  ['adoption', DOCUMENT_KINDS],
+  ['ratification', DOCUMENT_KINDS],
   ['foundation', new Set(['organisation'])],
   ['founding', new Set(['organisation'])],
   ['establishment', new Set(['organisation'])],
@@ -361,11 +361,10 @@ function pointedDocument(ctx: ReadingContext, f: Figure): Hit | null {
     if (wordAt(ctx.t, k) !== 'the' || !DOCUMENT_NOUNS.has(wordAt(ctx.t, k + 1))) continue;
     // "The memorandum on energy" is named by what follows; only a bare pointing noun points back.
     if (ctx.hits.some((h) => h.tokStart === k + 1 || h.tokStart === k)) return null;
-    return thingNamedBefore(ctx, f, from, POINTED_DOCUMENT_KINDS);
+    return thingNamedBefore(ctx, f, from, DOCUMENT_KINDS);
   }
   return null;
 }
-const POINTED_DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);
 
 /** Head words of a document that is named by what it is about: "the agreement on building the railway". */
 const DOCUMENT_HEADS = new Set([

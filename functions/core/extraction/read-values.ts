@@ -11,9 +11,11 @@ import { MONTHS } from './number-words.ts';
 import { readFlowRoles } from './read-flow-roles.ts';
 import { readMeasure } from './read-measure.ts';
 import {
+  BUILT_KINDS,
   clauseHits,
   clausesJoined,
   countriesIn,
+  DOCUMENT_KINDS,
   type Hit,
   hasMutualMarker,
   LOOKBACK_SENTENCES,
@@ -1069,10 +1071,7 @@ function changesBefore(ctx: ReadingContext, clause: number, f: Figure): boolean 
   return false;
 }
 
-/** Things that have a length, a capacity and a cost. */
-const BUILT_THINGS: ReadonlySet<string> = new Set(['railway', 'project', 'road', 'plant']);
-/** Kinds of document, and the count metrics of their parts. */
-const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);
+/** The count metrics of a document's parts. */
 const DOCUMENT_PARTS: ReadonlySet<string> = new Set(['document_paragraphs']);
 
 function thingSlug(hit: Hit | null): string | null {
@@ -1444,7 +1443,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     isAttribute(info) &&
     (entitiesSource !== 'clause' || !entities.some((e) => !/^[A-Z]{2}$/.test(e.id)))
   ) {
-    const ofKinds = DOCUMENT_PARTS.has(info!.metric) ? DOCUMENT_KINDS : BUILT_THINGS;
+    const ofKinds = DOCUMENT_PARTS.has(info!.metric) ? DOCUMENT_KINDS : BUILT_KINDS;
     const pointer = pointedThing(ctx, f, clause, ofKinds);
     const pointed =
       pointer?.id ??
@@ -1463,7 +1462,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   // Between two named countries the loan needs no project to be told apart.
   if (info?.fixed && !entities.some((e) => !/^[A-Z]{2}$/.test(e.id))) {
     const named = projectOfClause(ctx, f, clause);
-    const guess = entities.length < 2 ? thingSlug(thingNamedBefore(ctx, f, f.tokStart, BUILT_THINGS)) : null;
+    const guess = entities.length < 2 ? thingSlug(thingNamedBefore(ctx, f, f.tokStart, BUILT_KINDS)) : null;
     const project = named ?? guess;
     if (project) {
       entities = [...entities];

@@ -436,3 +436,8 @@ const DETERMINERS = new Set([
 export function isReference(t: Tokens, f: Figure): boolean {
   return typeof f.value === 'number' && f.value < 10 && DETERMINERS.has(wordAt(t, f.tokStart - 1));
 }
+
+/** Kinds of thing that are built, and have a length, a capacity, a cost and a start of construction. */
+export const BUILT_KINDS: ReadonlySet<string> = new Set(['railway', 'road', 'plant', 'project']);
+/** Kinds of named thing that are documents signed, adopted or ratified. */
+export const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);

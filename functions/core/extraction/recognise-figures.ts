@@ -83,7 +83,7 @@ export interface PublicationDate {
 }
 
 /** A one-sided qualifier read from the other side of zero: "fell by more than 3%" is below -3%. */
-const MIRRORED: Partial<Record<Qualifier, Qualifier>> = {
+export const MIRRORED_QUALIFIER: Partial<Record<Qualifier, Qualifier>> = {
   more_than: 'less_than',
   less_than: 'more_than',
   at_least: 'at_most',
@@ -890,7 +890,7 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
     if (declined) {
       value = -value;
       // "declined by over $6.9 billion" is a change below -$6.9 billion.
-      qualifier = MIRRORED[qualifier] ?? qualifier;
+      qualifier = MIRRORED_QUALIFIER[qualifier] ?? qualifier;
       if (low !== undefined && high !== undefined) [low, high] = [-high, -low];
       else if (low !== undefined) {
         high = -low;
