@@ -64,12 +64,14 @@ function countSignificant(intDigits: string, fracDigits: string): number {
   return last - first + 1;
 }
 
-/** Significant figures of a number given as words, read from its value ("six billion" -> 1). */
 /** 4.1 × 10^9 is 4099999999.9999995 in binary floating point: keep the 15 digits a figure can have. */
 function tidy(value: number): number {
+  // Whole numbers below 1e15 are already exact; formatting them costs more than the rest of a parse.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value;
   return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
 }
 
+/** Significant figures of a number given as words, read from its value ("six billion" -> 1). */
 function significantOfValue(value: number): number {
   let v = Math.abs(value);
   if (!Number.isFinite(v) || v === 0) return 1;
