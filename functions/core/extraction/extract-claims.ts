@@ -499,10 +499,15 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
   const hits = collectHits(t, passages, mentionsWith(options.metricAliases));
   const figureAt = figureIndexByToken(t, figures);
   const figureMask = new Uint8Array(t.count);
+  const dateMask = new Uint8Array(t.count);
   const countryMask = new Uint8Array(t.count);
   const metricMask = new Uint8Array(t.count);
   const insideMask = new Uint8Array(t.count);
-  for (let k = 0; k < t.count; k++) if (figureAt[k]! >= 0) figureMask[k] = 1;
+  for (let k = 0; k < t.count; k++) {
+    if (figureAt[k]! < 0) continue;
+    figureMask[k] = 1;
+    if (figures[figureAt[k]!]!.kind === 'date') dateMask[k] = 1;
+  }
   for (const h of hits) {
     if (h.value.type === 'country') countryMask[h.tokStart] = 1;
     else if (h.value.type === 'metric') metricMask[h.tokStart] = 1;
@@ -510,6 +515,7 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
   }
   const clauses = findClauses(t, passages, {
     figure: figureMask,
+    date: dateMask,
     country: countryMask,
     metric: metricMask,
     inside: insideMask,

@@ -35,6 +35,8 @@ export interface Clauses {
 export interface ClauseMarks {
   /** 1 where a figure (or its unit) stands. */
   figure: Uint8Array;
+  /** 1 where the figure is a date: "said last month" still only says when it was said. */
+  date: Uint8Array;
   /** 1 where a country name starts. */
   country: Uint8Array;
   /** 1 where a metric alias starts. */
@@ -235,10 +237,11 @@ function kindAfterComma(t: Tokens, i: number, marks: ClauseMarks, sentenceEnd: n
   const noun = (k: number) => CHANGE_NOUNS.has(word(t, k)) || word(t, k) === 'year';
   if ((w === 'a' || w === 'an') && (noun(i + 2) || noun(i + 3))) return 'appendix';
   if (APPENDIX_WORDS.has(w)) return 'appendix';
-  // ", the ministry said.": a trailing clause without figures that ends in a reporting verb.
+  // ", the ministry said.": a trailing clause without figures that ends in a reporting verb;
+  // ", the minister said last month.": a date after the verb says when it was said.
   let reporting = false;
   for (let k = i + 1; k < sentenceEnd; k++) {
-    if (k - i > 12 || marks.figure[k] === 1) return null;
+    if (k - i > 12 || (marks.figure[k] === 1 && !(reporting && marks.date[k] === 1))) return null;
     if (REPORTING.has(word(t, k))) reporting = true;
   }
   return reporting ? 'attribution' : null;

@@ -10,6 +10,7 @@ import boilerplate from './data/boilerplate.json' with { type: 'json' };
 import countries from './data/countries.json' with { type: 'json' };
 import currencies from './data/currencies.json' with { type: 'json' };
 import events from './data/events.json' with { type: 'json' };
+import leaders from './data/leaders.json' with { type: 'json' };
 import metrics from './data/metrics.json' with { type: 'json' };
 import namedThings from './data/named-things.json' with { type: 'json' };
 import products from './data/products.json' with { type: 'json' };
@@ -88,6 +89,10 @@ const countryEntries = entriesOf<Mention>(
     names,
     { type: 'country', id },
   ]),
+);
+/** Heads of state and government and foreign ministers stand for their country ("Pashinyan and Aliyev signed ..."). */
+const leaderEntries = entriesOf<Mention>(
+  Object.entries(leaders as Record<string, string[]>).map(([id, names]) => [names, { type: 'country', id }]),
 );
 const regionEntries = entriesOf<Mention>(
   Object.entries(regions as Record<string, string[]>).map(([id, names]) => [
@@ -236,6 +241,7 @@ const productEntries = entriesOf<Mention>(
 const mentionEntries = [
   ...thingEntries,
   ...countryEntries,
+  ...leaderEntries,
   ...regionEntries,
   ...metricEntries,
   ...eventEntries,
