@@ -49,6 +49,7 @@ const COORDINATORS = new Set(['but', 'while', 'whereas', 'whilst', 'although', '
 const COMPARERS = new Set(['compared', 'comparing', 'against', 'versus', 'vs']);
 const APPENDIX_WORDS = new Set([
   'or',
+  'followed',
   'marking',
   'representing',
   'accounting',

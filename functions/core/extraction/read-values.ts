@@ -364,14 +364,14 @@ function countryAnaphora(
   const t = ctx.t;
   // "Italy has long been the main buyer. It accounted for 47% of Azerbaijan's exports": the
   // country the sentence before opens with.
+  // "According to customs data, it accounted for ...": a leading attribution does not count.
   const start = ctx.clauses.start[clause]!;
-  if (
-    share &&
-    wordAt(t, start) === 'it' &&
-    start > 0 &&
-    ctx.passages.sentence[start - 1] !== ctx.passages.sentence[start]
-  ) {
-    const opener = sentenceOpener(ctx, start - 1);
+  const first = sentenceStartBefore(ctx, start, 40);
+  let opensSentence = true;
+  for (let k = first; k < start && opensSentence; k++)
+    opensSentence = ctx.clauses.kind[ctx.clauses.of[k]!] === 'attribution';
+  if (share && wordAt(t, start) === 'it' && first > 0 && opensSentence) {
+    const opener = sentenceOpener(ctx, first - 1);
     if (opener && !countriesIn(hits).includes(opener.id))
       return { tokStart: start, tokEnd: start + 1, value: { type: 'country', id: opener.id } };
   }
@@ -697,7 +697,8 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
     const reading = readings[g];
     if (!reading?.info || ctx.figures[g]!.kind !== f.kind) continue;
     if (reading.partner) return reading;
-    if (reading.measure === 'level') before ??= reading;
+    // "it took 37% of Azerbaijan's exports, followed by Türkiye with 19%": a list of shares.
+    if (reading.measure === 'level' || (f.kind === 'percent' && reading.measure === 'share')) before ??= reading;
   }
   return before;
 }
@@ -1200,7 +1201,13 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     marked = anchorReading.measureMarked;
   }
 
-  const partner = f.kind === 'money' ? listedPartner(ctx, fi) : null;
+  // "..., followed by Türkiye with 19%" after a share: the next partner's share of the same total.
+  const listsShares = f.kind === 'percent' && kind === 'appendix' && anchorReading?.measure === 'share';
+  const partner = f.kind === 'money' || listsShares ? listedPartner(ctx, fi) : null;
+  if (listsShares && partner !== null && !marked) {
+    cue = 'share';
+    marked = true;
+  }
   let measure: Measure = cue;
   let metric: string | null = null;
   let info: MetricInfo | undefined;
