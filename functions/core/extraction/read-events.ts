@@ -486,12 +486,26 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
             { id: dated.id, role: 'subject' },
           ]
         : thingEntities(dated, ctx, around));
+    // "Diplomatic relations were established on 8 May 1992, and since then Rome and Baku have
+    // ...": relations whose own clause names no country are those of the sentence, else the
+    // story's two countries, as a guess.
+    let relationsOf: FrameSource | undefined;
+    if (dated.type === 'relations' && reading.entities.length === 0) {
+      const inSentence = partiesFrom(ctx, hits).ids;
+      const ids = inSentence.length === 2 ? inSentence : ctx.parties.length === 2 ? ctx.parties : [];
+      reading.entities = partyEntities(ids);
+      if (ids.length > 0) {
+        reading.guessed.push('entities');
+        relationsOf = inSentence.length === 2 ? 'sentence' : 'article';
+      }
+    }
     // "The Milli Majlis ratified the Shusha Declaration": which party ratified is not said.
     if (RATIFYING_EVENTS.has(metric) && !ratifiers) reading.guessed.push('entities');
     reading.sources.entities = thingJoined ? 'clause' : sameSentence ? 'sentence' : 'paragraph';
     reading.sources.event = reading.sources.entities;
+    if (relationsOf) reading.sources.entities = relationsOf;
     // "... and recalled that the leaders had signed it on 15 June 2021": the document is the other clause's.
-    if (!thingJoined) reading.guessed.push('entities');
+    if (!thingJoined && !reading.guessed.includes('entities')) reading.guessed.push('entities');
   } else {
     const parties = partiesFrom(ctx, joined.length > 0 ? joined : hits, 6);
     reading.entities = partyEntities(parties.ids);
@@ -537,6 +551,18 @@ export function readAnniversary(ctx: ReadingContext, fi: number): EventReading {
   return reading;
 }
 
+/**
+ * Whether a duration in years could count from an event the article dates itself: far more than
+ * a slip of a year or a rounding apart (three decades from 2020 in 2023 is no reading of it).
+ */
+function fitsStatedDate(f: Figure, stated: string, year: number): boolean {
+  const from = Number(stated.slice(0, 4));
+  if (f.unit !== 'year' || typeof f.value !== 'number' || !Number.isFinite(from)) return true;
+  const elapsed = Math.max(1, Math.abs(year - from));
+  const claimed = Math.max(1, f.value);
+  return claimed <= elapsed * 3 && elapsed <= claimed * 3;
+}
+
 export function readDuration(ctx: ReadingContext, fi: number): EventReading {
   const f = ctx.figures[fi]!;
   const hits = windowHits(ctx, f);
@@ -571,6 +597,11 @@ export function readDuration(ctx: ReadingContext, fi: number): EventReading {
       break;
     }
   }
+  // "Relations were established in 1992, and for more than three decades they have widened
+  // their cooperation, culminating in the declaration signed in 2020": the article's own date of
+  // the event read says the duration does not count from it, so which event it does is a guess.
+  if (reading.event.statedDate !== undefined && !fitsStatedDate(f, reading.event.statedDate, ctx.pub.year))
+    reading.guessed.push('event');
   reading.period = { value: ctx.pub.iso, basis: 'inferred', granularity: 'day' };
   reading.sources = {
     metric: 'clause',

@@ -698,7 +698,8 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
     if (!reading?.info || ctx.figures[g]!.kind !== f.kind) continue;
     if (reading.partner) return reading;
     // "it took 37% of Azerbaijan's exports, followed by Türkiye with 19%": a list of shares.
-    if (reading.measure === 'level' || (f.kind === 'percent' && reading.measure === 'share')) before ??= reading;
+    if (reading.measure === 'level' || (f.kind === 'percent' && reading.measure === 'share'))
+      before ??= reading;
   }
   return before;
 }
