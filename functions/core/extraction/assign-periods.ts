@@ -93,7 +93,9 @@ function isBasePeriod(ctx: ReadingContext, d: Figure): boolean {
     // is a flow's source, and only "from" right before the period names a base ("up 17% from 2022").
     if (w === 'from') return d.qualifier !== 'range' && d.tokStart - k <= 2;
     // "up 7.7 percent on 2022", "a rise of 5% over 2021": the year compared with.
-    if ((w === 'on' || w === 'over') && d.tokStart - k === 1) return /^\d{4}$/.test(String(d.value));
+    // "up 20.7 percent on the previous year" too.
+    const gap = d.tokStart - k === 2 && wordAt(ctx.t, k + 1) === 'the' ? 2 : 1;
+    if ((w === 'on' || w === 'over') && d.tokStart - k === gap) return /^\d{4}$/.test(String(d.value));
     if (BASE_WORDS.has(w)) return true;
   }
   return false;

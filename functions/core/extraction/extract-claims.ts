@@ -50,7 +50,7 @@ import {
   recogniseFigures,
 } from './recognise-figures.ts';
 import { type Passages, splitPassages } from './split-passages.ts';
-import { isMark, type Tokens, tokenize } from './tokenize.ts';
+import { isMark, lw, type Tokens, tokenize } from './tokenize.ts';
 import {
   COUNT_METRICS,
   type Mention,
@@ -206,6 +206,27 @@ function valueCheckable(ctx: ReadingContext, f: Figure, reading: ValueReading): 
     );
   return reading.metric !== null;
 }
+
+/**
+ * "reached $2.15 billion in 2022, up 20.7% on the previous year, when it stood at $1.87 billion":
+ * "the previous (preceding, prior) year" is the year before the one the sentence, or the sentence
+ * before, has just named, where "last year" counts from publication.
+ */
+function anchorPreviousYears(t: Tokens, figures: Figure[], passages: Passages): void {
+  let lastYear: Figure | null = null;
+  for (const f of figures) {
+    if (f.kind !== 'date') continue;
+    const anaphoric =
+      f.relative === true && PREVIOUS_YEAR.has(lw(t, f.tokStart)) && lw(t, f.tokStart + 1) === 'year';
+    if (anaphoric && lastYear) {
+      const back = passages.sentence[f.numTok]! - passages.sentence[lastYear.numTok]!;
+      if (back <= 1) f.value = String(Number(String(lastYear.value).slice(0, 4)) - 1);
+      continue;
+    }
+    if (!anaphoric && /^\d{4}$/.test(String(f.value))) lastYear = f;
+  }
+}
+const PREVIOUS_YEAR = new Set(['previous', 'preceding', 'prior']);
 
 /** Money figures given without a currency take the currency of the nearest earlier money figure in the same paragraph. */
 function carryCurrency(figures: Figure[], passages: Passages): void {
@@ -496,6 +517,7 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
   const passages = splitPassages(t);
   const figures = recogniseFigures(t, passages, pub, options.all === true);
   carryCurrency(figures, passages);
+  anchorPreviousYears(t, figures, passages);
   const hits = collectHits(t, passages, mentionsWith(options.metricAliases));
   const figureAt = figureIndexByToken(t, figures);
   const figureMask = new Uint8Array(t.count);

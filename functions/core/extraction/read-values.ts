@@ -595,6 +595,10 @@ const LIST_ITEM_WORDS = new Set([
   'investments',
 ]);
 
+/** Places in a ranking: "came second at", "ranked third at", "was next at". */
+const PLACES = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'next', 'first']);
+const RANKING_WORDS = new Set([...PLACES, 'came', 'comes', 'ranked', 'ranks', 'placed', 'was', 'is']);
+
 const TIED_BEFORE = new Set(['in', 'to', 'from', 'into', 'of', 'with', 'for', 'on', 'towards']);
 /** Whether a country is tied to the words before it ("investments in Kazakhstan"), not ranked ("ahead of Belarus"). */
 function tiedToFlow(ctx: ReadingContext, hit: Hit): boolean {
@@ -631,9 +635,15 @@ function listedPartner(ctx: ReadingContext, fi: number): string | null {
   // "Exports to Russia, compared with $1.2 billion", "together with": not an item of a list.
   if (NOT_LISTING.has(wordAt(ctx.t, k - 1))) return null;
   const sentence = ctx.passages.sentence[f.numTok];
-  for (let h = lowerBound(ctx.hits, k) - 1; h >= 0; h--) {
+  // "Uzbekistan came second at $9.9 billion": a place in the ranking between the country and "at".
+  let ranked = k;
+  if (at) {
+    while (ranked > k - 3 && RANKING_WORDS.has(wordAt(ctx.t, ranked - 1))) ranked--;
+    if (!PLACES.has(wordAt(ctx.t, ranked)) && !PLACES.has(wordAt(ctx.t, ranked + 1))) ranked = k;
+  }
+  for (let h = lowerBound(ctx.hits, ranked) - 1; h >= 0; h--) {
     const hit = ctx.hits[h]!;
-    if (k - hit.tokEnd > (at ? 0 : 4) || ctx.passages.sentence[hit.tokStart] !== sentence) return null;
+    if (ranked - hit.tokEnd > (at ? 0 : 4) || ctx.passages.sentence[hit.tokStart] !== sentence) return null;
     // "investments in Kazakhstan at $211.4 million": a country after a preposition is the flow's.
     if (hit.value.type === 'country') return at && tiedToFlow(ctx, hit) ? null : hit.value.id;
     if (hit.value.type !== 'metric') return null;

@@ -408,6 +408,10 @@ function recogniseDate(t: Tokens, i: number, pub: PublicationDate): Figure | nul
   }
   // Relative: "last year", "this month", "next year".
   const w = word(t, i);
+  // "the preceding year", "the prior year": as "the previous year", the year before one named
+  // (extract-claims.ts sets which).
+  if ((w === 'preceding' || w === 'prior') && word(t, i + 1) === 'year' && word(t, i - 1) === 'the')
+    return dateFigure(t, i, i + 2, String(pub.year - 1), 'year', { relative: true });
   if (w === 'last' || w === 'this' || w === 'next' || w === 'previous' || w === 'current') {
     const unit = word(t, i + 1);
     if (unit === 'year') {
@@ -941,6 +945,8 @@ const STARTER_WORDS: ReadonlySet<string> = new Set([
   'this',
   'next',
   'previous',
+  'preceding',
+  'prior',
   'current',
   'q',
   ...PERIOD_FIRST_WORDS,
