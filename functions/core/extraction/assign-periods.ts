@@ -214,6 +214,22 @@ function earlierInSentence(ctx: ReadingContext, readings: Readings, fi: number):
   return null;
 }
 
+/**
+ * The figure "a year earlier" after figure fi counts back from: an earlier one of its sentence,
+ * else, as a guess, the last of the sentence before ("Trade reached $529.4 million. The figure
+ * compares with $463.3 million a year earlier").
+ */
+function yearBeforeWhat(
+  ctx: ReadingContext,
+  readings: Readings,
+  fi: number,
+): { figure: number; inSentence: boolean } | null {
+  const same = earlierInSentence(ctx, readings, fi);
+  if (same !== null) return { figure: same, inSentence: true };
+  const before = figureOfSentenceBefore(ctx, readings, fi);
+  return before !== null ? { figure: before, inSentence: false } : null;
+}
+
 /** "the year before", "a year earlier", "in the previous year" at token k, right after a figure. */
 function saysYearBefore(ctx: ReadingContext, k: number): boolean {
   const { t } = ctx;
@@ -431,7 +447,7 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
   // "grew 5.1% in 2023 after slowing to 3.2% the previous year": the year before another figure's,
   // read through that figure below, not the year before publication.
   const readsYearBefore = (fi: number) =>
-    saysYearBefore(ctx, ctx.figures[fi]!.tokEnd) && earlierInSentence(ctx, readings, fi) !== null;
+    saysYearBefore(ctx, ctx.figures[fi]!.tokEnd) && yearBeforeWhat(ctx, readings, fi) !== null;
   // Own periods: a period phrase right after the figure, then one that opens the clause.
   for (const fi of valueFigures) {
     const f = ctx.figures[fi]!;
@@ -636,15 +652,13 @@ function inheritPeriod(
   }
   // "grew 3.6% in 2023 after contracting 2.1% the year before": the year before the period of the
   // figure before it in the sentence, as the words say.
-  const earlier = saysYearBefore(ctx, f.tokEnd) ? earlierInSentence(ctx, readings, fi) : null;
+  const earlier = saysYearBefore(ctx, f.tokEnd) ? yearBeforeWhat(ctx, readings, fi) : null;
   if (earlier !== null) {
-    const main = resolved(earlier);
-    if (main?.period)
-      return yearBeforeOf(
-        main.period,
-        reading,
-        main.source === 'comparison' || main.source === undefined ? 'clause' : main.source,
-      );
+    const main = resolved(earlier.figure);
+    if (main?.period) {
+      const theirs = main.source === 'comparison' || main.source === undefined ? 'clause' : main.source;
+      return yearBeforeOf(main.period, reading, earlier.inSentence ? theirs : 'paragraph');
+    }
   }
   // "Turkey came third with $58.5 billion. A year earlier, trade had exceeded $62 billion": the year
   // before the period of the sentence before.
