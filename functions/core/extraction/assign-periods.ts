@@ -697,6 +697,13 @@ function inheritPeriod(
         source: main.source === 'clause' ? 'comparison' : (main.source ?? 'comparison'),
       };
   }
+  // "China remained far ahead with $240.1 billion ... India came second at $64.9 billion": a list
+  // item's period is the item's before it, not the year a sentence between names.
+  if (reading.listedAfter !== undefined) {
+    const main = resolved(reading.listedAfter);
+    if (main?.period)
+      return { period: main.period, source: main.source === 'clause' ? 'sentence' : main.source };
+  }
   // "Exports amounted to $425.1 billion last year, while imports reached $258.1 billion": the
   // period of the figure the clause is set beside, as written.
   if (reading.parallel !== undefined) {

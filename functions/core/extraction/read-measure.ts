@@ -255,6 +255,23 @@ export function yearOnYearAt(t: Tokens, i: number): boolean {
   return YEAR_ON_YEAR.has(w);
 }
 
+const GOAL_NOUNS = new Set(['goal', 'target', 'objective', 'benchmark']);
+
+/** "... they had set as a goal", "agreed as the target" within a few words after token k, in its clause. */
+function setAsGoal(t: Tokens, k: number): boolean {
+  for (let j = k; j < Math.min(t.count, k + 8); j++) {
+    if (isMark(t, j, ',;.:')) return false;
+    const article = word(t, j + 1);
+    if (
+      word(t, j) === 'as' &&
+      (article === 'a' || article === 'the' || article === 'their') &&
+      GOAL_NOUNS.has(word(t, j + 2))
+    )
+      return true;
+  }
+  return false;
+}
+
 /**
  * Reads the measure cue of a money, count, quantity or percent figure whose clause starts at
  * token `from`; `other` marks tokens of other figures, which end a look-back.
@@ -274,6 +291,8 @@ export function readMeasure(
   // "the $15 billion target", "a goal of" is caught below.
   if (after === 'target' || after === 'targets' || after === 'goal' || after === 'objective')
     return { cue: 'target', marked: true };
+  // "the $200 billion mark the leaders had set as a goal for 2024".
+  if (setAsGoal(t, f.tokEnd)) return { cue: 'target', marked: true };
   if (percent && after === 'of' && word(t, f.tokEnd + 1) !== 'growth')
     return { cue: 'share', marked: true, shareOf: f.tokEnd + 1 };
   // "$2.4 billion, or 14.9 percent, of Azerbaijan's imports".

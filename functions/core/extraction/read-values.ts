@@ -61,6 +61,8 @@ export interface ValueReading {
   direction?: 'rise' | 'fall';
   /** An item of a list of partners ("China led with $240.1 billion, followed by India with ..."). */
   partner?: string;
+  /** For a list item, the item before it (or the level the list follows), whose period it shares. */
+  listedAfter?: number;
   /** A balance stated as a deficit ("the trade deficit reached $7.2 billion"): a negative balance. */
   deficit?: boolean;
   /** The figure a coordinate clause sets this one beside, whose owner and period it shares (parallelReading()). */
@@ -635,8 +637,19 @@ function listedPartner(ctx: ReadingContext, fi: number): string | null {
   // "Exports to Russia, compared with $1.2 billion", "together with": not an item of a list.
   if (NOT_LISTING.has(wordAt(ctx.t, k - 1))) return null;
   const sentence = ctx.passages.sentence[f.numTok];
-  // "Uzbekistan came second at $9.9 billion": a place in the ranking between the country and "at".
+  // "Uzbekistan came second at $9.9 billion": a place in the ranking between the country and "at";
+  // "and Kazakhstan, in fifth place, with roughly $26 billion": an aside between commas.
   let ranked = k;
+  if (!at && isMark(ctx.t, k - 1, ',')) {
+    for (let j = k - 2; j >= Math.max(0, k - 7); j--) {
+      const g = ctx.figureAt[j]!;
+      if ((g >= 0 && ctx.figures[g]!.kind !== 'ordinal') || isMark(ctx.t, j, '.;:')) break;
+      if (isMark(ctx.t, j, ',')) {
+        ranked = j;
+        break;
+      }
+    }
+  }
   if (at) {
     while (ranked > k - 3 && RANKING_WORDS.has(wordAt(ctx.t, ranked - 1))) ranked--;
     if (!PLACES.has(wordAt(ctx.t, ranked)) && !PLACES.has(wordAt(ctx.t, ranked + 1))) ranked = k;
@@ -708,10 +721,21 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
     if (!reading?.info || ctx.figures[g]!.kind !== f.kind) continue;
     if (reading.partner) return reading;
     // "it took 37% of Azerbaijan's exports, followed by Türkiye with 19%": a list of shares.
+    // "In 2022 trade had reached $190.27 billion": a look back is not what the list goes on from.
+    if (reading.measure === 'level' && looksBack(ctx, ctx.figures[g]!)) continue;
     if (reading.measure === 'level' || (f.kind === 'percent' && reading.measure === 'share'))
       before ??= reading;
   }
   return before;
+}
+
+/** Whether figure f's verb is in the past perfect, a look back from the story's time: "had reached $190 billion". */
+function looksBack(ctx: ReadingContext, f: Figure): boolean {
+  for (let k = f.tokStart - 1; k >= Math.max(0, f.tokStart - 4); k--) {
+    if (ctx.passages.sentence[k] !== ctx.passages.sentence[f.numTok]) return false;
+    if (wordAt(ctx.t, k) === 'had') return true;
+  }
+  return false;
 }
 
 /** Whether the clause names entity `id` only by a region that stands for it roughly ("Europe" for the EU). */
@@ -1516,7 +1540,11 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   // "gas to Europe" read as the EU: close, but not what the words say.
   if (entities.some((e) => readLoosely(own, e.id))) entitiesGuessed = true;
   const reading: ValueReading = { fi, clause, measure, measureMarked: marked, metric, entities, anchor };
-  if (partner !== null) reading.partner = partner;
+  if (partner !== null) {
+    reading.partner = partner;
+    const before = previousListItem(ctx, readings, fi);
+    if (before) reading.listedAfter = before.fi;
+  }
   if (parallel && entitiesSource === 'parallel') reading.parallel = parallel.fi;
   if (measure === 'level' && info?.metric === 'trade_balance' && isDeficit(ctx, clause, f))
     reading.deficit = true;
