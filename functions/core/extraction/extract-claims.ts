@@ -210,23 +210,38 @@ function valueCheckable(ctx: ReadingContext, f: Figure, reading: ValueReading): 
 /**
  * "reached $2.15 billion in 2022, up 20.7% on the previous year, when it stood at $1.87 billion":
  * "the previous (preceding, prior) year" is the year before the one the sentence, or the sentence
- * before, has just named, where "last year" counts from publication.
+ * before, has just named, where "last year" counts from publication; "that year", "the same
+ * year" are that year, and "the following year" the one after. Those three name nothing without
+ * a year before them, and are dropped then.
  */
-function anchorPreviousYears(t: Tokens, figures: Figure[], passages: Passages): void {
+function anchorRelativeYears(t: Tokens, figures: Figure[], passages: Passages): Figure[] {
   let lastYear: Figure | null = null;
+  const kept: Figure[] = [];
   for (const f of figures) {
-    if (f.kind !== 'date') continue;
-    const anaphoric =
-      f.relative === true && PREVIOUS_YEAR.has(lw(t, f.tokStart)) && lw(t, f.tokStart + 1) === 'year';
-    if (anaphoric && lastYear) {
-      const back = passages.sentence[f.numTok]! - passages.sentence[lastYear.numTok]!;
-      if (back <= 1) f.value = String(Number(String(lastYear.value).slice(0, 4)) - 1);
+    const shift = f.kind === 'date' && f.relative === true ? YEAR_SHIFTS.get(lw(t, f.tokStart)) : undefined;
+    if (shift === undefined || lw(t, f.tokStart + 1) !== 'year') {
+      if (f.kind === 'date' && /^\d{4}$/.test(String(f.value))) lastYear = f;
+      kept.push(f);
       continue;
     }
-    if (!anaphoric && /^\d{4}$/.test(String(f.value))) lastYear = f;
+    const near = lastYear !== null && passages.sentence[f.numTok]! - passages.sentence[lastYear.numTok]! <= 1;
+    if (near) {
+      f.value = String(Number(String(lastYear!.value).slice(0, 4)) + shift);
+      lastYear = f;
+    }
+    if (near || shift === -1) kept.push(f);
   }
+  return kept;
 }
-const PREVIOUS_YEAR = new Set(['previous', 'preceding', 'prior']);
+/** How many years after the year named before each anaphoric year phrase is. */
+const YEAR_SHIFTS: ReadonlyMap<string, number> = new Map([
+  ['previous', -1],
+  ['preceding', -1],
+  ['prior', -1],
+  ['that', 0],
+  ['same', 0],
+  ['following', 1],
+]);
 
 /** Money figures given without a currency take the currency of the nearest earlier money figure in the same paragraph. */
 function carryCurrency(figures: Figure[], passages: Passages): void {
@@ -515,9 +530,9 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
   const folded = foldText(text);
   const t = tokenize(folded.text);
   const passages = splitPassages(t);
-  const figures = recogniseFigures(t, passages, pub, options.all === true);
-  carryCurrency(figures, passages);
-  anchorPreviousYears(t, figures, passages);
+  const recognised = recogniseFigures(t, passages, pub, options.all === true);
+  carryCurrency(recognised, passages);
+  const figures = anchorRelativeYears(t, recognised, passages);
   const hits = collectHits(t, passages, mentionsWith(options.metricAliases));
   const figureAt = figureIndexByToken(t, figures);
   const figureMask = new Uint8Array(t.count);

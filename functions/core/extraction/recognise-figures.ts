@@ -412,6 +412,11 @@ function recogniseDate(t: Tokens, i: number, pub: PublicationDate): Figure | nul
   // (extract-claims.ts sets which).
   if ((w === 'preceding' || w === 'prior') && word(t, i + 1) === 'year' && word(t, i - 1) === 'the')
     return dateFigure(t, i, i + 2, String(pub.year - 1), 'year', { relative: true });
+  // "GDP contracted by 2.1% that year", "the same year", "the following year": a year the text
+  // named before, which extract-claims.ts sets (or drops the phrase where it named none).
+  const anaphoric = (w === 'that' || (w === 'same' && word(t, i - 1) === 'the')) && word(t, i + 1) === 'year';
+  if (anaphoric || (w === 'following' && word(t, i - 1) === 'the' && word(t, i + 1) === 'year'))
+    return dateFigure(t, i, i + 2, String(pub.year), 'year', { relative: true });
   if (w === 'last' || w === 'this' || w === 'next' || w === 'previous' || w === 'current') {
     const unit = word(t, i + 1);
     if (unit === 'year') {
@@ -947,6 +952,9 @@ const STARTER_WORDS: ReadonlySet<string> = new Set([
   'previous',
   'preceding',
   'prior',
+  'that',
+  'same',
+  'following',
   'current',
   'q',
   ...PERIOD_FIRST_WORDS,
