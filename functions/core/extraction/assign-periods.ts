@@ -376,14 +376,22 @@ function figureOfSentenceBefore(ctx: ReadingContext, readings: Readings, fi: num
 }
 
 const PRICE_WORDS = new Set(['prices', 'dollars', 'roubles', 'rubles']);
+/** Nouns for a figure's level that a year before them dates: "the 2022 level", "the 2021 figure". */
+const LEVEL_NOUNS = new Set(['level', 'figure', 'total', 'result', 'volume', 'value']);
 
-/** "up 12 percent on 2020, when it stood at $2.6 billion": the period a ", when" hangs on. */
+/**
+ * "up 12 percent on 2020, when it stood at $2.6 billion": the period a ", when" hangs on;
+ * "shrank from the 2022 level, which the committee now puts at $52.68 billion": the period of the
+ * level a ", which" is about.
+ */
 function periodBeforeWhen(ctx: ReadingContext, f: Figure): Figure | null {
   const { t } = ctx;
   for (let k = f.tokStart - 1; k >= Math.max(2, f.tokStart - 12); k--) {
     if (ctx.figureAt[k]! >= 0) return null;
-    if (wordAt(t, k) !== 'when' || !isMark(t, k - 1, ',')) continue;
-    const g = ctx.figureAt[k - 2]!;
+    if (!isMark(t, k - 1, ',')) continue;
+    const which = wordAt(t, k) === 'which' && LEVEL_NOUNS.has(wordAt(t, k - 2));
+    if (wordAt(t, k) !== 'when' && !which) continue;
+    const g = ctx.figureAt[which ? k - 3 : k - 2]!;
     const d = g >= 0 ? ctx.figures[g]! : null;
     return d && d.kind === 'date' && !ctx.dateMetrics.get(d) ? d : null;
   }

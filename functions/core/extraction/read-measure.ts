@@ -347,7 +347,7 @@ export function readMeasure(
   if (COMPARATIVES.has(after) && (word(t, f.tokEnd + 1) === 'than' || yearOnYearAt(t, f.tokEnd + 1)))
     return withDirection({ cue: changed, marked: true }, after);
   // "The figure is 2.85 percent, or $1.5 billion, lower than in 2022": past the aside, or the comma closing it.
-  const past = pastAside(t, f.tokEnd, other);
+  const past = pastAside(t, f.tokEnd, other, f.tokStart);
   const compared = word(t, past);
   // "which is $4.2 billion, or 12.14%, less year-on-year" too.
   if (
@@ -364,9 +364,12 @@ export function readMeasure(
 }
 
 /** The token after ", or <figure>," (or after the comma that closes such an aside) at token `at`, else `at`. */
-function pastAside(t: Tokens, at: number, other: (i: number) => boolean): number {
+function pastAside(t: Tokens, at: number, other: (i: number) => boolean, start: number): number {
   if (!isMark(t, at, ',')) return at;
-  if (word(t, at + 1) !== 'or' || !other(at + 2)) return at + 1;
+  // Only a figure that is itself the aside ends at the comma that closes it: "..., or 12.14%, less";
+  // "reached $11 billion, more than double the $4.6 billion" compares the next figure.
+  const inAside = word(t, start - 1) === 'or' && isMark(t, start - 2, ',');
+  if (word(t, at + 1) !== 'or' || !other(at + 2)) return inAside ? at + 1 : at;
   let k = at + 2;
   while (k < Math.min(t.count, at + 12) && other(k)) k++;
   return isMark(t, k, ',') ? k + 1 : at;
