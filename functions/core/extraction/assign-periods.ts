@@ -783,6 +783,7 @@ function inheritPeriod(
     )
       break;
     if (p.base || p.goal || comparedAt(p) || ctx.passages.sentence[p.figure.numTok] === sentence) continue;
+    if (datesBase(ctx, readings, p.figure) || looksBackIn(ctx, p.clause)) continue;
     const period = periodOf(ctx, p.figure, reading);
     // "In 2022, turnover stood at $52.68 billion. Exports fell by $4.2 billion year-on-year": a
     // change on the year before is of the latest year, not of a year the story looked back to.
@@ -790,6 +791,25 @@ function inheritPeriod(
     return { period, source: 'paragraph' };
   }
   return { period: defaultPeriod(ctx, reading), source: 'default' };
+}
+
+/**
+ * Whether period phrase d dates the base a change started from ("narrowed to $16.6 billion from
+ * $23.6 billion in 2022"): not the period of the sentences after it.
+ */
+function datesBase(ctx: ReadingContext, readings: Readings, d: Figure): boolean {
+  let k = d.tokStart - 1;
+  if (wordAt(ctx.t, k) === 'in' || wordAt(ctx.t, k) === 'of') k--;
+  const g = ctx.figureAt[k]!;
+  if (g < 0 || !readings[g]) return false;
+  return readings[g]!.comparison?.role === 'base' || wordAt(ctx.t, ctx.figures[g]!.tokStart - 1) === 'from';
+}
+
+/** Whether clause c looks back from the story's time: "In 2021 foreign trade had been worth $31.9 billion". */
+function looksBackIn(ctx: ReadingContext, c: number): boolean {
+  const end = Math.min(ctx.clauses.end[c]!, ctx.clauses.start[c]! + 40);
+  for (let k = ctx.clauses.start[c]!; k < end; k++) if (wordAt(ctx.t, k) === 'had') return true;
+  return false;
 }
 
 /** Whether a clause of figure f's sentence says "a year earlier", "the previous year". */
