@@ -971,11 +971,28 @@ function fullerMetricBefore(
 ): ValueReading | undefined {
   if (hit.value.type !== 'metric' || hit.tokEnd - hit.tokStart !== 1) return undefined;
   if (own.some((h) => h.value.type === 'country')) return undefined;
+  const short = hit.value.info.metric;
   const before = lastReadingBefore(ctx, readings, fi);
   const metric = before?.info?.metric;
-  if (!metric || metric === hit.value.info.metric || before.entities.length === 0) return undefined;
-  return before.info!.shortFor?.includes(hit.value.info.metric) ? before : undefined;
+  if (metric && metric !== short && before.entities.length > 0 && before.info!.shortFor?.includes(short))
+    return before;
+  // "Azerbaijan's foreign trade turnover amounted to $51 billion ... In 2022, when turnover soared
+  // by 55.36%": in a story about one country's foreign trade, paragraphs on, the last figure of
+  // the turnover's family decides what the one word means, unless the words name a pair.
+  if (metric === short) return undefined;
+  const clause = ctx.clauses.of[ctx.figures[fi]!.numTok]!;
+  if (otherClauseHits(ctx, clause, ctx.figures[fi]!).some((h) => h.value.type === 'country')) return undefined;
+  for (let g = fi - 1; g >= Math.max(0, fi - FAMILY_REACH); g--) {
+    const reading = readings[g];
+    const theirs = reading?.info?.metric;
+    if (!theirs || reading.entities.length === 0 || (reading.entitiesSource ?? 'clause') !== 'clause') continue;
+    if (theirs === short) return undefined;
+    if (reading.info!.shortFor?.includes(short)) return reading;
+  }
+  return undefined;
 }
+/** How many figures back the metric a one-word name is short for may be named. */
+const FAMILY_REACH = 40;
 
 /** The one country, other than `owner`, that the clause right before `clause` in f's sentence names. */
 function countryOfClauseBefore(ctx: ReadingContext, clause: number, f: Figure, owner: string): string | null {
