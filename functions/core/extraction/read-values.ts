@@ -981,11 +981,13 @@ function fullerMetricBefore(
   // the turnover's family decides what the one word means, unless the words name a pair.
   if (metric === short) return undefined;
   const clause = ctx.clauses.of[ctx.figures[fi]!.numTok]!;
-  if (otherClauseHits(ctx, clause, ctx.figures[fi]!).some((h) => h.value.type === 'country')) return undefined;
+  if (otherClauseHits(ctx, clause, ctx.figures[fi]!).some((h) => h.value.type === 'country'))
+    return undefined;
   for (let g = fi - 1; g >= Math.max(0, fi - FAMILY_REACH); g--) {
     const reading = readings[g];
     const theirs = reading?.info?.metric;
-    if (!theirs || reading.entities.length === 0 || (reading.entitiesSource ?? 'clause') !== 'clause') continue;
+    if (!theirs || reading.entities.length === 0 || (reading.entitiesSource ?? 'clause') !== 'clause')
+      continue;
     if (theirs === short) return undefined;
     if (reading.info!.shortFor?.includes(short)) return reading;
   }
