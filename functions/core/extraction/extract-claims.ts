@@ -36,6 +36,7 @@ import {
   clausesJoined,
   type Hit,
   isReference,
+  namedWithDate,
   nearestThing,
   REFERRING_NOUNS,
   type ReadingContext,
@@ -440,7 +441,10 @@ function startsBuilding(ctx: ReadingContext, verb: Hit, hits: readonly Hit[]): b
   );
 }
 
-/** "... met at Balbukhta on 29 September 1984": a happening named right before the date dates it. */
+/**
+ * "... met at Balbukhta on 29 September 1984": a happening named right before the date dates it;
+ * so does a document named with its date (namedWithDate()).
+ */
 function happeningBeside(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): string | null {
   const clause = ctx.clauses.of[f.numTok];
   for (const h of hits)
@@ -452,7 +456,8 @@ function happeningBeside(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): 
       f.tokStart - h.tokEnd <= 2
     )
       return h.value.thing.eventMetric;
-  return null;
+  const document = namedWithDate(ctx, f, hits);
+  return document?.value.type === 'thing' ? document.value.thing.eventMetric : null;
 }
 
 /** Which event a date belongs to, from an event word near it ("signed", "established"). */

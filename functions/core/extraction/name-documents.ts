@@ -7,7 +7,7 @@
  */
 import type { Passages } from './split-passages.ts';
 import { isCapitalisedWord, isMark, lw, type Tokens, WORD } from './tokenize.ts';
-import { describedDocument, type NamedThing } from './vocabulary.ts';
+import { describedDocument, type NamedThing, thingWithId } from './vocabulary.ts';
 
 const HEADS = new Set([
   'treaty',
@@ -119,6 +119,9 @@ function nameAt(
         continue;
       }
       const w = t.kind[k] === WORD ? lw(t, k) : '';
+      // "the 1994 Treaty on Friendship and Comprehensive Cooperation and the Agreement on ...":
+      // "and the" starts another name.
+      if (w === 'and' && (lw(t, k + 1) === 'the' || HEADS.has(lw(t, k + 1)))) break;
       if (CONNECTORS.has(w)) continue;
       // "Good-Neighbourliness", "Friendship, Cooperation and Mutual Security".
       if (isMark(t, k, '-–') && isCapitalisedWord(t, k + 1)) continue;
@@ -132,12 +135,16 @@ function nameAt(
   if (id.length < 2 || !id.includes('_')) return null;
   const head = lw(t, i);
   const institution = INSTITUTIONS.get(head);
+  // "the Treaty on Friendship and Comprehensive Cooperation": the words of a known name, shortened.
+  const known = thingWithId(id);
   return {
     tokStart: start,
     tokEnd: end,
-    thing: institution
-      ? { id, type: 'organisation', eventMetric: institution, parties: [], derived: true }
-      : { id, type: 'document', eventMetric: 'agreement_signed', parties: [], derived: true },
+    thing:
+      known ??
+      (institution
+        ? { id, type: 'organisation', eventMetric: institution, parties: [], derived: true }
+        : { id, type: 'document', eventMetric: 'agreement_signed', parties: [], derived: true }),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   clausesJoined,
   DOCUMENT_KINDS,
   type Hit,
+  namedWithDate,
   nearestThing,
   partiesFrom,
   pushEntity,
@@ -430,11 +431,13 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   const clause = ctx.clauses.of[f.numTok]!;
   const verb = ctx.dateVerbs.get(f);
   const verbJoined = verb !== undefined && clausesJoined(ctx, ctx.clauses.of[verb.tokStart]!, clause);
-  reading.sources.metric = verbJoined ? 'clause' : 'sentence';
-  if (!verbJoined) reading.guessed.push('metric');
+  // "the Treaty of Kars of 13 October 1921": the document's own date, whatever the verb.
+  const namedWith = verb === undefined ? namedWithDate(ctx, f, hits) : null;
+  reading.sources.metric = verbJoined || namedWith ? 'clause' : 'sentence';
+  if (!verbJoined && !namedWith) reading.guessed.push('metric');
   const joined = joinedHits(ctx, f, hits);
   const isDocumentEvent = DOCUMENT_EVENTS.has(metric);
-  const object = isDocumentEvent ? documentObject(ctx, f, hits) : null;
+  const object = namedWith ?? (isDocumentEvent ? documentObject(ctx, f, hits) : null);
   const near = datedThing(joined, f) ?? datedThing(hits, f);
   // "The railway was inaugurated on 30 October 2017 at a ceremony at the new Baku International
   // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.

@@ -10,7 +10,7 @@ import type { PhraseHit } from './phrase-matcher.ts';
 import type { Figure, PublicationDate } from './recognise-figures.ts';
 import type { Passages } from './split-passages.ts';
 import { lw, type Tokens, WORD } from './tokenize.ts';
-import { type Mention, type MetricInfo, type NamedThing, thingsAbout } from './vocabulary.ts';
+import { isDocument, type Mention, type MetricInfo, type NamedThing, thingsAbout } from './vocabulary.ts';
 
 export type Hit = PhraseHit<Mention>;
 
@@ -441,3 +441,23 @@ export function isReference(t: Tokens, f: Figure): boolean {
 export const BUILT_KINDS: ReadonlySet<string> = new Set(['railway', 'road', 'plant', 'project']);
 /** Kinds of named thing that are documents signed, adopted or ratified. */
 export const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);
+
+/**
+ * The document date figure f is written with, of `hits` in its clause: "the Treaty of Kars of 13
+ * October 1921", "the statement of 10 November 2020", "the 1994 Treaty on Friendship and
+ * Comprehensive Cooperation". Such a date is the document's own (its signing), whatever verb the
+ * sentence has.
+ */
+export function namedWithDate(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): Hit | null {
+  const clause = ctx.clauses.of[f.numTok];
+  for (const h of hits) {
+    if (h.value.type !== 'thing' || !isDocument(h.value.thing) || ctx.clauses.of[h.tokStart] !== clause)
+      continue;
+    if (h.tokEnd === f.tokStart - 1 && wordAt(ctx.t, h.tokEnd) === 'of') return h;
+    // "the trilateral statement of 10 November 2020" as one name.
+    if (h.tokStart < f.tokStart && f.tokEnd <= h.tokEnd) return h;
+    if (h.tokStart === f.tokEnd && wordAt(ctx.t, f.tokStart - 1) === 'the' && /^\d{4}$/.test(String(f.value)))
+      return h;
+  }
+  return null;
+}

@@ -130,6 +130,11 @@ for (const [, mention] of thingEntries) {
   }
 }
 
+/** The known thing with this slug: a name written otherwise but with the same words is that thing. */
+export function thingWithId(id: string): NamedThing | undefined {
+  return thingsById.get(id);
+}
+
 /**
  * The one known document of `type` ("declaration") whose parties are exactly `parties`, or null
  * when none or several are: "Azerbaijan, Russia and Iran adopted a trilateral declaration".
