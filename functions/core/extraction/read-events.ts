@@ -190,6 +190,18 @@ function anniversaryEvent(
 
 /** Events of a person's life, and the words that give them to someone named before. */
 const PERSONAL_EVENTS = new Set(['birth_date', 'death_date']);
+const LIFE_EVENTS = new Set([...PERSONAL_EVENTS, 'office_term_start']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+
+/** The person named before whom "he" or "she" in date f's clause, near it, stands for. */
+function pronounPerson(ctx: ReadingContext, f: Figure): Hit | null {
+  const clause = ctx.clauses.of[f.numTok]!;
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - 12);
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + 6);
+  for (let k = from; k < to; k++)
+    if (SUBJECT_PRONOUNS.has(wordAt(ctx.t, k))) return thingNamedBefore(ctx, f, from, PERSONS);
+  return null;
+}
 const POSSESSIVES = new Set(['his', 'her']);
 const PERSONS: ReadonlySet<string> = new Set(['person']);
 
@@ -449,8 +461,15 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     isDocumentEvent && !object && !(near?.value.type === 'thing' && isDocument(near.value.thing))
       ? pointedDocument(ctx, f)
       : null;
+  // "He became President on 10 October 1993": the person the story named before, as a guess.
+  const person = !object && !near && LIFE_EVENTS.has(metric) ? pronounPerson(ctx, f) : null;
+  if (person) reading.guessed.push('entities');
   const thing =
-    object ?? pointed ?? (placeAfter ? (earlierThing(ctx, f) ?? near) : near) ?? earlierThing(ctx, f);
+    object ??
+    person ??
+    pointed ??
+    (placeAfter ? (earlierThing(ctx, f) ?? near) : near) ??
+    earlierThing(ctx, f);
   if (thing && thing.value.type === 'thing') {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
     const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];
