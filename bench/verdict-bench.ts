@@ -26,17 +26,8 @@ interface SuiteArticle {
 export interface VerdictFigures {
   mode: string;
   accurate: { articles: number; claims: number; flagged: number; articlesFlagged: number };
-  labelled: LabelledFigures;
-  /** The second labelled set, written after the first had been used to find faults. */
-  labelledSecond: LabelledFigures;
-  /** The third, written after the second had been used up. */
-  labelledThird: LabelledFigures;
-  /** The fourth, written after the third had been used up. */
-  labelledFourth: LabelledFigures;
-  /** The fifth, written after the fourth had been used up. */
-  labelledFifth: LabelledFigures;
-  /** The sixth, written after the fifth had been used up. */
-  labelledSixth: LabelledFigures;
+  /** Each labelled set, in the order they were written: a set was written once the one before had been used up. */
+  labelled: Array<{ file: string; figures: LabelledFigures }>;
   oneWrong: {
     articles: number;
     claims: number;
@@ -46,6 +37,17 @@ export interface VerdictFigures {
     recall: number;
   };
 }
+
+/** The labelled sets in tests/fixtures/verdict-suites, in the order they were written. */
+export const LABELLED_SETS = [
+  'labelled.jsonl',
+  'labelled-second.jsonl',
+  'labelled-third.jsonl',
+  'labelled-fourth.jsonl',
+  'labelled-fifth.jsonl',
+  'labelled-sixth.jsonl',
+  'labelled-seventh.jsonl',
+];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
 export interface LabelledFigures {
@@ -175,12 +177,9 @@ async function measureEngine(engine: Engine, shipped: readonly ReferenceFact[]):
   return {
     mode: engine.mode,
     accurate: a,
-    labelled: await measureLabelled(engine, shipped, 'labelled.jsonl'),
-    labelledSecond: await measureLabelled(engine, shipped, 'labelled-second.jsonl'),
-    labelledThird: await measureLabelled(engine, shipped, 'labelled-third.jsonl'),
-    labelledFourth: await measureLabelled(engine, shipped, 'labelled-fourth.jsonl'),
-    labelledFifth: await measureLabelled(engine, shipped, 'labelled-fifth.jsonl'),
-    labelledSixth: await measureLabelled(engine, shipped, 'labelled-sixth.jsonl'),
+    labelled: await Promise.all(
+      LABELLED_SETS.map(async (file) => ({ file, figures: await measureLabelled(engine, shipped, file) })),
+    ),
     oneWrong: {
       articles: wrong.articles.length,
       claims: claimsSeen,
@@ -293,6 +292,12 @@ export function measureFrames(): FrameFigures {
 }
 
 export async function measureVerdicts(): Promise<VerdictFigures[]> {
+  const sets = readdirSync(new URL('tests/fixtures/verdict-suites/', root)).filter((f) =>
+    f.startsWith('labelled'),
+  );
+  const unlisted = sets.filter((file) => !LABELLED_SETS.includes(file));
+  if (unlisted.length > 0)
+    throw new Error(`labelled sets missing from LABELLED_SETS: ${unlisted.join(', ')}`);
   const shipped = readFactsCsv(new URL('data/facts.csv', root).pathname);
   const figures = [await measureEngine(current, shipped), await measureEngine(trustingGuesses, shipped)];
   const before = await engineBeforeFrames();

@@ -8,7 +8,7 @@
  * - one-wrong.jsonl: one figure (`wrong`) is deliberately wrong in a frame the table holds; it
  *   must be contradicted, and no other figure may be flagged.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../functions/core/index.ts';
@@ -82,42 +82,50 @@ describe('articles with one wrong figure', () => {
   );
 });
 
-describe.each([
-  'labelled.jsonl',
-  'labelled-second.jsonl',
-  'labelled-third.jsonl',
-  'labelled-fourth.jsonl',
-  'labelled-fifth.jsonl',
-  'labelled-sixth.jsonl',
-])('the labelled set %s (every checkable figure labelled with its expected verdict)', (file) => {
-  interface Labelled {
-    id: string;
-    publishedAt: string;
-    text: string;
-    figures: { text: string; sentence_hint: string; expected: string }[];
-  }
-  const articles = readFileSync(path(`../../fixtures/verdict-suites/${file}`), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Labelled);
-  const store = new InMemoryReferenceStore(shipped);
+const labelledSets = readdirSync(path('../../fixtures/verdict-suites')).filter(
+  (file) => file.startsWith('labelled') && file.endsWith('.jsonl'),
+);
 
-  it.each(articles.map((a) => [a.id, a] as const))(
-    '%s flags no figure a fact-checker would not',
-    async (_id, article) => {
-      const result = await checkArticle({ text: article.text, publishedAt: article.publishedAt }, store);
-      const alarms: string[] = [];
-      for (const figure of article.figures) {
-        if (FLAGS.has(figure.expected)) continue;
-        const near = article.text.indexOf(figure.sentence_hint);
-        let at = -1;
-        for (let i = article.text.indexOf(figure.text); i >= 0; i = article.text.indexOf(figure.text, i + 1))
-          if (at < 0 || Math.abs(i - near) < Math.abs(at - near)) at = i;
-        const claim = result.claims.find((c) => c.start < at + figure.text.length && at < c.end);
-        if (claim && FLAGS.has(claim.verdict.verdict))
-          alarms.push(`${figure.text}: ${claim.verdict.explanation}`);
-      }
-      expect(alarms).toEqual([]);
-    },
-  );
+it('reads every labelled set there is', () => {
+  expect(labelledSets.length).toBeGreaterThanOrEqual(7);
 });
+
+describe.each(labelledSets)(
+  'the labelled set %s (every checkable figure labelled with its expected verdict)',
+  (file) => {
+    interface Labelled {
+      id: string;
+      publishedAt: string;
+      text: string;
+      figures: { text: string; sentence_hint: string; expected: string }[];
+    }
+    const articles = readFileSync(path(`../../fixtures/verdict-suites/${file}`), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Labelled);
+    const store = new InMemoryReferenceStore(shipped);
+
+    it.each(articles.map((a) => [a.id, a] as const))(
+      '%s flags no figure a fact-checker would not',
+      async (_id, article) => {
+        const result = await checkArticle({ text: article.text, publishedAt: article.publishedAt }, store);
+        const alarms: string[] = [];
+        for (const figure of article.figures) {
+          if (FLAGS.has(figure.expected)) continue;
+          const near = article.text.indexOf(figure.sentence_hint);
+          let at = -1;
+          for (
+            let i = article.text.indexOf(figure.text);
+            i >= 0;
+            i = article.text.indexOf(figure.text, i + 1)
+          )
+            if (at < 0 || Math.abs(i - near) < Math.abs(at - near)) at = i;
+          const claim = result.claims.find((c) => c.start < at + figure.text.length && at < c.end);
+          if (claim && FLAGS.has(claim.verdict.verdict))
+            alarms.push(`${figure.text}: ${claim.verdict.explanation}`);
+        }
+        expect(alarms).toEqual([]);
+      },
+    );
+  },
+);
