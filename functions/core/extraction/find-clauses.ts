@@ -217,6 +217,14 @@ function commaAndOpensClause(t: Tokens, i: number, marks: ClauseMarks): boolean 
   return true;
 }
 
+const GAPPED_PREPOSITIONS = new Set(['to', 'by']);
+
+/** Whether a figure starts within `reach` tokens from token i. */
+function figureWithin(t: Tokens, i: number, reach: number, marks: ClauseMarks): boolean {
+  for (let k = i; k < Math.min(t.count, i + reach); k++) if (marks.figure[k] === 1) return true;
+  return false;
+}
+
 function isFigureLike(t: Tokens, i: number, marks: ClauseMarks): boolean {
   return marks.figure[i] === 1 || (i < t.count && t.kind[i] === DIGITS);
 }
@@ -225,6 +233,10 @@ function isFigureLike(t: Tokens, i: number, marks: ClauseMarks): boolean {
 function kindAfterComma(t: Tokens, i: number, marks: ClauseMarks, sentenceEnd: number): ClauseKind | null {
   if (isMark(t, i, '(')) return 'appendix';
   const w = word(t, i + 1);
+  // "Growth slowed to 0.8% in January-September, and to just 0.5% in January-October": the
+  // verb and the metric left to the clause before.
+  if (w === 'and' && GAPPED_PREPOSITIONS.has(word(t, i + 2)) && figureWithin(t, i + 3, 3, marks))
+    return 'appendix';
   if (w === 'and') return commaAndOpensClause(t, i + 1, marks) ? 'coordinate' : null;
   if (COORDINATORS.has(w)) return 'coordinate';
   if (COMPARERS.has(w)) return 'comparison';

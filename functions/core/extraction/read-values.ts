@@ -492,6 +492,8 @@ const ANAPHORA = new Set([
   'total',
   'surplus',
   'deficit',
+  // "Growth slowed to 0.8% in January-September": the growth of what the story is about.
+  'growth',
 ]);
 /** Anaphora that name a balance: "The surplus thus shrank by 29.6%" is about a balance only. */
 const BALANCE_ANAPHORA = new Set(['surplus', 'deficit']);
