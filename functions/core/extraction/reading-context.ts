@@ -9,7 +9,7 @@ import type { FoldedText } from './fold-text.ts';
 import type { PhraseHit } from './phrase-matcher.ts';
 import type { Figure, PublicationDate } from './recognise-figures.ts';
 import type { Passages } from './split-passages.ts';
-import { lw, type Tokens, WORD } from './tokenize.ts';
+import { isMark, lw, type Tokens, WORD } from './tokenize.ts';
 import { isDocument, type Mention, type MetricInfo, type NamedThing, thingsAbout } from './vocabulary.ts';
 
 export type Hit = PhraseHit<Mention>;
@@ -213,7 +213,10 @@ function namedParties(
   const mutual = hasMutualMarker(hits);
   // "In 2021, before the war in Ukraine, turnover between the two countries was ...": the two are
   // the pair named before, of which the one country of the clause is not one, as a guess.
-  const pair = mutual && named.length === 1 ? mutualPair(ctx, hits, true) : null;
+  // "Kazakhstan's statistics put bilateral trade at ...": a country whose figures they are is one
+  // of the two, not a circumstance.
+  const pair =
+    mutual && named.length === 1 && !reportsFigures(ctx, hits) ? mutualPair(ctx, hits, true) : null;
   if (pair && !pair.ids.includes(named[0]!)) return { ...pair, guessed: true };
   if (named.length === 1) {
     const other = ctx.parties.find((p) => p !== named[0]);
@@ -460,4 +463,17 @@ export function namedWithDate(ctx: ReadingContext, f: Figure, hits: readonly Hit
       return h;
   }
   return null;
+}
+
+/** Nouns for the figures a country's own office publishes: "Kazakhstan's statistics", "Chinese customs". */
+const REPORTING_SOURCES = new Set(['statistics', 'data', 'customs', 'figures', 'estimates', 'calculations']);
+
+/** Whether a country of `hits` is named as the source of figures: "Kazakhstan's statistics", "Chinese customs data". */
+function reportsFigures(ctx: ReadingContext, hits: readonly Hit[]): boolean {
+  for (const h of hits) {
+    if (h.value.type !== 'country') continue;
+    const k = isMark(ctx.t, h.tokEnd, "'’") && wordAt(ctx.t, h.tokEnd + 1) === 's' ? h.tokEnd + 2 : h.tokEnd;
+    if (REPORTING_SOURCES.has(wordAt(ctx.t, k))) return true;
+  }
+  return false;
 }
