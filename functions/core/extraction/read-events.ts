@@ -147,7 +147,7 @@ function anniversaryEvent(
       cue &&
       (thingHit === null || (thingHit.value.type === 'thing' && thingHit.value.thing.type === 'relations'))
     ) {
-      const parties = partiesFrom(ctx, hits, 2, { tokStart: k, tokEnd: cue.tokEnd });
+      const parties = relationsParties(ctx, hits, { tokStart: k, tokEnd: cue.tokEnd });
       return {
         metric: cue.value,
         entities: partyEntities(parties.ids),
@@ -159,10 +159,10 @@ function anniversaryEvent(
   const withThing = (thing: Hit) => {
     const value = thing.value.type === 'thing' ? thing.value.thing : null;
     if (!value) return null;
-    const parties = value.type === 'relations' ? partiesFrom(ctx, hits) : null;
+    const parties = value.type === 'relations' ? relationsParties(ctx, hits) : null;
     return {
       metric: value.eventMetric,
-      entities: thingEntities(value, ctx, hits),
+      entities: parties ? partyEntities(parties.ids) : thingEntities(value, ctx, hits),
       viaArticle: parties?.viaArticle ?? false,
       guessed: parties?.guessed ?? false,
     };
@@ -204,6 +204,20 @@ function pronounPerson(ctx: ReadingContext, f: Figure): Hit | null {
 }
 const POSSESSIVES = new Set(['his', 'her']);
 const PERSONS: ReadonlySet<string> = new Set(['person']);
+
+/**
+ * The two countries whose relations `hits` speak of; where they name none, the story's two, as a
+ * guess: "The declaration was timed to the 30th anniversary of diplomatic relations".
+ */
+function relationsParties(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  anchor?: { tokStart: number; tokEnd: number },
+): { ids: string[]; viaArticle: boolean; guessed: boolean } {
+  const parties = partiesFrom(ctx, hits, 2, anchor);
+  if (parties.ids.length > 0 || ctx.parties.length !== 2) return parties;
+  return { ids: [...ctx.parties], viaArticle: true, guessed: true };
+}
 
 /** The mentions a figure's event may come from: its clause and the clauses joined to it. */
 function joinedHits(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): Hit[] {
@@ -513,12 +527,11 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     // story's two countries, as a guess.
     let relationsOf: FrameSource | undefined;
     if (dated.type === 'relations' && reading.entities.length === 0) {
-      const inSentence = partiesFrom(ctx, hits).ids;
-      const ids = inSentence.length === 2 ? inSentence : ctx.parties.length === 2 ? ctx.parties : [];
-      reading.entities = partyEntities(ids);
-      if (ids.length > 0) {
+      const parties = relationsParties(ctx, hits);
+      reading.entities = partyEntities(parties.ids);
+      if (parties.ids.length > 0) {
         reading.guessed.push('entities');
-        relationsOf = inSentence.length === 2 ? 'sentence' : 'article';
+        relationsOf = parties.viaArticle ? 'article' : 'sentence';
       }
     }
     // "The Milli Majlis ratified the Shusha Declaration": which party ratified is not said.
