@@ -212,27 +212,61 @@ function valueCheckable(ctx: ReadingContext, f: Figure, reading: ValueReading): 
  * "reached $2.15 billion in 2022, up 20.7% on the previous year, when it stood at $1.87 billion":
  * "the previous (preceding, prior) year" is the year before the one the sentence, or the sentence
  * before, has just named, where "last year" counts from publication; "that year", "the same
- * year" are that year, and "the following year" the one after. Those three name nothing without
- * a year before them, and are dropped then.
+ * year" are that year, and "the following year" the one after. "Ratified on 1 February 2022, and
+ * by the Turkish parliament two days later": a date that long after the date named before.
+ * Those name nothing without a date before them (but "the previous year" still counts from
+ * publication), and are dropped then.
  */
-function anchorRelativeYears(t: Tokens, figures: Figure[], passages: Passages): Figure[] {
-  let lastYear: Figure | null = null;
+function anchorRelativeDates(t: Tokens, figures: Figure[], passages: Passages): Figure[] {
+  let lastDate: Figure | null = null;
   const kept: Figure[] = [];
+  const near = (f: Figure) =>
+    lastDate !== null && passages.sentence[f.numTok]! - passages.sentence[lastDate.numTok]! <= 1;
   for (const f of figures) {
+    if (f.kind === 'duration' && f.later === true) {
+      const date = near(f) ? dateAfter(String(lastDate!.value), f) : null;
+      if (date) {
+        Object.assign(f, { kind: 'date', value: date, unit: null, sig: null, relative: true });
+        f.datePrecision = date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+        lastDate = f;
+        kept.push(f);
+      }
+      continue;
+    }
     const shift = f.kind === 'date' && f.relative === true ? YEAR_SHIFTS.get(lw(t, f.tokStart)) : undefined;
     if (shift === undefined || lw(t, f.tokStart + 1) !== 'year') {
-      if (f.kind === 'date' && /^\d{4}$/.test(String(f.value))) lastYear = f;
+      if (f.kind === 'date' && /^\d{4}(-\d\d){0,2}$/.test(String(f.value))) lastDate = f;
       kept.push(f);
       continue;
     }
-    const near = lastYear !== null && passages.sentence[f.numTok]! - passages.sentence[lastYear.numTok]! <= 1;
-    if (near) {
-      f.value = String(Number(String(lastYear!.value).slice(0, 4)) + shift);
-      lastYear = f;
+    const anchored = near(f);
+    if (anchored) {
+      f.value = String(Number(String(lastDate!.value).slice(0, 4)) + shift);
+      lastDate = f;
     }
-    if (near || shift === -1) kept.push(f);
+    if (anchored || shift === -1) kept.push(f);
   }
   return kept;
+}
+
+/**
+ * The date `later` (a duration in days, months or years) after ISO date `from`, at the precision
+ * both allow, or null: two days after "November 1982" is no day figcheck can name.
+ */
+function dateAfter(from: string, later: Figure): string | null {
+  const n = typeof later.value === 'number' ? later.value : Number.NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 1000) return null;
+  const [y, m, d] = from.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (later.unit === 'year') return [String(y + n), ...from.split('-').slice(1)].join('-');
+  if (later.unit === 'month' && m !== undefined) {
+    const at = new Date(Date.UTC(y, m - 1 + n, d ?? 1));
+    return at.toISOString().slice(0, d === undefined ? 7 : 10);
+  }
+  if ((later.unit === 'day' || later.unit === 'week') && d !== undefined && m !== undefined) {
+    const at = new Date(Date.UTC(y, m - 1, d + (later.unit === 'week' ? 7 * n : n)));
+    return at.toISOString().slice(0, 10);
+  }
+  return null;
 }
 /** How many years after the year named before each anaphoric year phrase is. */
 const YEAR_SHIFTS: ReadonlyMap<string, number> = new Map([
@@ -482,6 +516,56 @@ function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: H
   return best;
 }
 
+/** Words that give a clause a verb or a subject of its own. */
+const NOT_GAPPED = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'they',
+  'it',
+  'we',
+  'he',
+  'she',
+  'this',
+  'that',
+]);
+
+/**
+ * "The Azerbaijani parliament ratified it on 1 February, and the Turkish assembly on 3 February":
+ * a date after ", and" with no event word of its own shares the verb of the date before it.
+ */
+function shareGappedVerbs(ctx: ReadingContext): void {
+  const dates = ctx.dateIndex;
+  for (let n = 1; n < dates.length; n++) {
+    const f = ctx.figures[dates[n]!]!;
+    const g = ctx.figures[dates[n - 1]!]!;
+    const verb = ctx.dateVerbs.get(g);
+    if (!verb || ctx.dateVerbs.has(f) || f.tokStart - g.tokEnd > 15) continue;
+    if (ctx.passages.sentence[f.numTok] !== ctx.passages.sentence[g.numTok]) continue;
+    // Only a clause with no verb of its own, which the date ends: not "..., and the golden link
+    // was laid at Kuanda on 1 October", nor "..., and this month they mark 33 years".
+    let gapped = false;
+    let ownVerb = false;
+    for (let k = g.tokEnd; k < f.tokStart; k++) {
+      if (wordAt(ctx.t, k) === 'and' && isMark(ctx.t, k - 1, ',')) gapped = true;
+      if (ctx.figureAt[k]! >= 0 || NOT_GAPPED.has(wordAt(ctx.t, k))) ownVerb = true;
+    }
+    for (const h of ctx.dateWindows.get(f) ?? [])
+      if (h.value.type === 'event' && h.tokStart >= g.tokEnd && h.tokStart < f.tokEnd + 3) ownVerb = true;
+    const endsClause =
+      f.tokEnd >= ctx.t.count ||
+      isMark(ctx.t, f.tokEnd, '.,;') ||
+      ctx.passages.sentence[f.tokEnd] !== ctx.passages.sentence[f.numTok];
+    if (gapped && !ownVerb && endsClause) ctx.dateVerbs.set(f, verb);
+  }
+}
+
 /** Gives each event word to the nearest date it can belong to, so one "signed" dates one figure. */
 function assignDateEvents(ctx: ReadingContext): void {
   const claimed = new Map<Hit, { f: Figure; dist: number }>();
@@ -496,6 +580,7 @@ function assignDateEvents(ctx: ReadingContext): void {
     if (!prev || w.dist < prev.dist) claimed.set(w.hit, { f, dist: w.dist });
   }
   for (const [hit, { f }] of claimed) ctx.dateVerbs.set(f, hit);
+  shareGappedVerbs(ctx);
   for (const [f, hits] of windows)
     ctx.dateMetrics.set(f, dateEvent(ctx, f, hits, ctx.dateVerbs.get(f) ?? null));
 }
@@ -537,7 +622,7 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
   const passages = splitPassages(t);
   const recognised = recogniseFigures(t, passages, pub, options.all === true);
   carryCurrency(recognised, passages);
-  const figures = anchorRelativeYears(t, recognised, passages);
+  const figures = anchorRelativeDates(t, recognised, passages);
   const hits = collectHits(t, passages, mentionsWith(options.metricAliases));
   const figureAt = figureIndexByToken(t, figures);
   const figureMask = new Uint8Array(t.count);

@@ -381,9 +381,11 @@ const DOCUMENT_NOUNS = new Set([
 ]);
 
 /** The document "the memorandum" opening date f's clause points back to. */
-function pointedDocument(ctx: ReadingContext, f: Figure): Hit | null {
-  const clause = ctx.clauses.of[f.numTok]!;
+function pointedDocument(ctx: ReadingContext, f: Figure, clause = ctx.clauses.of[f.numTok]!): Hit | null {
   const from = ctx.clauses.start[clause]!;
+  // "It was ratified by the Milli Majlis on 1 February 2022": the document named before.
+  if (wordAt(ctx.t, from) === 'it' && PASSIVE_AUXILIARIES.has(wordAt(ctx.t, from + 1)))
+    return thingNamedBefore(ctx, f, from, DOCUMENT_KINDS);
   for (let k = from; k < Math.min(f.tokStart, from + 4); k++) {
     if (wordAt(ctx.t, k) !== 'the' || !DOCUMENT_NOUNS.has(wordAt(ctx.t, k + 1))) continue;
     // "The memorandum on energy" is named by what follows; only a bare pointing noun points back.
@@ -392,6 +394,8 @@ function pointedDocument(ctx: ReadingContext, f: Figure): Hit | null {
   }
   return null;
 }
+
+const PASSIVE_AUXILIARIES = new Set(['was', 'is', 'had', 'has', 'were']);
 
 /** Head words of a document that is named by what it is about: "the agreement on building the railway". */
 const DOCUMENT_HEADS = new Set([
@@ -463,7 +467,14 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   if (!verbJoined && !namedWith) reading.guessed.push('metric');
   const joined = joinedHits(ctx, f, hits);
   const isDocumentEvent = DOCUMENT_EVENTS.has(metric);
-  const object = namedWith ?? (isDocumentEvent ? documentObject(ctx, f, hits) : null);
+  // "ratified the declaration on 1 February, and the Turkish assembly on 3 February": the date
+  // that shares the verb of the date before shares what that date is of.
+  const first = verb
+    ? (nearbyDates(ctx, fi, WINDOW * 2).find(
+        (d) => d.tokEnd <= f.tokStart && ctx.dateVerbs.get(d) === verb,
+      ) ?? f)
+    : f;
+  const object = namedWith ?? (isDocumentEvent ? documentObject(ctx, first, hits) : null);
   const near = datedThing(joined, f) ?? datedThing(hits, f);
   // "The railway was inaugurated on 30 October 2017 at a ceremony at the new Baku International
   // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.
@@ -473,7 +484,8 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   // the document the clause's subject points to, not an organisation that signed it.
   const pointed =
     isDocumentEvent && !object && !(near?.value.type === 'thing' && isDocument(near.value.thing))
-      ? pointedDocument(ctx, f)
+      ? // "It was ratified by ... on 1 February, and by ... two days later": the verb's clause says what.
+        pointedDocument(ctx, f, verb && !verbJoined ? ctx.clauses.of[verb.tokStart]! : clause)
       : null;
   // "He became President on 10 October 1993": the person the story named before, as a guess.
   const person = !object && !near && LIFE_EVENTS.has(metric) ? pronounPerson(ctx, f) : null;
@@ -483,7 +495,7 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     person ??
     pointed ??
     (placeAfter ? (earlierThing(ctx, f) ?? near) : near) ??
-    earlierThing(ctx, f);
+    earlierThing(ctx, first);
   if (thing && thing.value.type === 'thing') {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
     const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];
@@ -505,7 +517,13 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
       reading.metric = dated.eventMetric;
     // "The Azerbaijani parliament ratified it on 1 February, and the Turkish assembly on 3
     // February": the country of the date's own clause, before the date, ratified on that date.
-    const own = around.filter((h) => ctx.clauses.of[h.tokStart] === clause && h.tokStart < f.tokStart);
+    // Past the clause's date before this one: "..., and the Turkish assembly on 3 February".
+    let after = ctx.clauses.start[clause]!;
+    for (const d of nearbyDates(ctx, fi, WINDOW * 2))
+      if (d.tokEnd <= f.tokStart && ctx.clauses.of[d.numTok] === clause) after = Math.max(after, d.tokEnd);
+    const own = around.filter(
+      (h) => ctx.clauses.of[h.tokStart] === clause && h.tokStart < f.tokStart && h.tokStart >= after,
+    );
     const ratifiers = RATIFYING_EVENTS.has(metric)
       ? (ratifyingEntities(dated.id, own) ?? ratifyingEntities(dated.id, around))
       : null;

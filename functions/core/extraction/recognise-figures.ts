@@ -73,6 +73,8 @@ export interface Figure {
   scaled?: boolean;
   /** Duration written as "N years ago": resolved to a date. */
   ago?: boolean;
+  /** Duration written as "two days later": a date that many days after the one named before (extract-claims.ts). */
+  later?: boolean;
 }
 
 export interface PublicationDate {
@@ -520,6 +522,7 @@ interface Suffix {
   currency?: string;
   noun?: string;
   ago?: boolean;
+  later?: boolean;
 }
 
 function percentAfter(t: Tokens, j: number): Suffix | null {
@@ -569,8 +572,9 @@ function unitAfter(t: Tokens, j: number, n: NumberMatch): Suffix | null {
       value = 100;
     }
     const ago = word(t, end) === 'ago';
-    if (ago) end++;
-    return { kind: 'duration', unit, end, scale: value, ago };
+    const later = word(t, end) === 'later';
+    if (ago || later) end++;
+    return { kind: 'duration', unit, end, scale: value, ago, later };
   }
   const measure = w === '' ? null : matchPhraseAt(MEASURE_UNITS, t, k);
   if (measure && !n.ordinal) {
@@ -767,6 +771,7 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
   let high: number | undefined;
   let noun: string | undefined;
   let ago = false;
+  let later = false;
   let scaled = n.scale > 1;
   const neg = currency === null ? negativeBefore(t, numTok) : -1;
   if (neg >= 0) {
@@ -822,6 +827,7 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
       unit = suffix.unit;
       if (suffix.scale && suffix.scale !== 1) value *= suffix.scale;
       ago = suffix.ago === true;
+      later = suffix.later === true;
     } else {
       kind = suffix.kind;
       unit = suffix.unit;
@@ -928,6 +934,7 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
     scaled,
     ago,
   };
+  if (later) figure.later = true;
   if (low !== undefined) figure.low = low;
   if (high !== undefined) figure.high = high;
   return { figure };
