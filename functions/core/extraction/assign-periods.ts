@@ -439,10 +439,12 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     // figure `about` does not count ("decreased by 3.1%, or $42 million, in January-May").
     for (let k = a; k < b; k++) {
       const g = ctx.figureAt[k]!;
+      // "..., after $190.3 billion in 2022": a base compared with is no aside; the period is its.
+      const base = g >= 0 && BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1));
       if (
         g >= 0 &&
         readings[g] !== undefined &&
-        readings[g]!.anchor !== about &&
+        (readings[g]!.anchor !== about || base) &&
         !isReference(ctx.t, ctx.figures[g]!)
       )
         return true;
@@ -686,6 +688,8 @@ function inheritPeriod(
   for (let g = Math.max(0, fi - NEIGHBOURS); withOwnPeriod.has(reading.clause) && g <= fi + NEIGHBOURS; g++) {
     const other = readings[g];
     if (g === fi || !other || other.clause !== reading.clause || other.comparison?.role === 'base') continue;
+    // "... reached $240.1 billion after $190.3 billion in 2022": a base's year is its own.
+    if (BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1))) continue;
     if ((other.measure === 'target') !== (reading.measure === 'target')) continue;
     const theirs = out[g];
     if (!theirs?.period || theirs.source !== 'clause') continue;
@@ -741,6 +745,7 @@ function inheritPeriod(
       Boolean(p.goal) === (reading.measure === 'target') &&
       p.clause !== reading.clause &&
       !comparedAt(p) &&
+      !datesBase(ctx, readings, p.figure) &&
       !anotherGoals(p.figure.tokEnd, f.tokStart)
     ) {
       before = p;
@@ -758,6 +763,7 @@ function inheritPeriod(
       Boolean(p.goal) === (reading.measure === 'target') &&
       p.clause !== reading.clause &&
       !comparedAt(p) &&
+      !datesBase(ctx, readings, p.figure) &&
       !anotherGoals(f.tokEnd, p.figure.tokStart)
     ) {
       after = p;
@@ -802,8 +808,13 @@ function datesBase(ctx: ReadingContext, readings: Readings, d: Figure): boolean 
   if (wordAt(ctx.t, k) === 'in' || wordAt(ctx.t, k) === 'of') k--;
   const g = ctx.figureAt[k]!;
   if (g < 0 || !readings[g]) return false;
-  return readings[g]!.comparison?.role === 'base' || wordAt(ctx.t, ctx.figures[g]!.tokStart - 1) === 'from';
+  return (
+    readings[g]!.comparison?.role === 'base' || BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1))
+  );
 }
+
+/** Words before a figure that make it the base of a change: "from $23.6 billion", "after $190.3 billion". */
+const BASE_BEFORE = new Set(['from', 'after', 'against', 'versus', 'vs']);
 
 /** Whether clause c looks back from the story's time: "In 2021 foreign trade had been worth $31.9 billion". */
 function looksBackIn(ctx: ReadingContext, c: number): boolean {

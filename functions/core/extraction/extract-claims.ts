@@ -558,9 +558,10 @@ function shareGappedVerbs(ctx: ReadingContext): void {
     }
     for (const h of ctx.dateWindows.get(f) ?? [])
       if (h.value.type === 'event' && h.tokStart >= g.tokEnd && h.tokStart < f.tokEnd + 3) ownVerb = true;
+    // "..., and two days later, on October 1, the golden link was laid": a comma may go on.
     const endsClause =
       f.tokEnd >= ctx.t.count ||
-      isMark(ctx.t, f.tokEnd, '.,;') ||
+      isMark(ctx.t, f.tokEnd, '.;') ||
       ctx.passages.sentence[f.tokEnd] !== ctx.passages.sentence[f.numTok];
     if (gapped && !ownVerb && endsClause) ctx.dateVerbs.set(f, verb);
   }
