@@ -434,9 +434,34 @@ function withoutCircumstances(ctx: ReadingContext, hits: Hit[], f: Figure): Hit[
     }
     if (circumstance >= 0) break;
   }
-  return circumstance < 0
-    ? hits
-    : hits.filter((h) => h.tokStart < circumstance || h.value.type !== 'country');
+  const kept =
+    circumstance < 0 ? hits : hits.filter((h) => h.tokStart < circumstance || h.value.type !== 'country');
+  return kept.filter((h) => h.value.type !== 'country' || !inConflict(ctx, h));
+}
+
+/** Nouns of a war or its like, whose countries are a circumstance of a figure, not its parties. */
+const CONFLICT_NOUNS = new Set([
+  'invasion',
+  'war',
+  'conflict',
+  'sanctions',
+  'occupation',
+  'aggression',
+  'offensive',
+]);
+
+/**
+ * Whether country mention h names a side of a war, not a party of the figure: "Russia's invasion of
+ * Ukraine", "the war in Ukraine", "sanctions against Russia", "the Ukraine war".
+ */
+function inConflict(ctx: ReadingContext, h: Hit): boolean {
+  const t = ctx.t;
+  const after = isMark(t, h.tokEnd, "'’") && wordAt(t, h.tokEnd + 1) === 's' ? h.tokEnd + 2 : h.tokEnd;
+  if (CONFLICT_NOUNS.has(wordAt(t, after))) return true;
+  const before = wordAt(t, h.tokStart - 1);
+  const linked =
+    before === 'of' || before === 'in' || before === 'on' || before === 'against' || before === 'with';
+  return linked && CONFLICT_NOUNS.has(wordAt(t, h.tokStart - 2));
 }
 
 /** Whether "deficit" or "surplus" stands right beside the figure in its clause: "a deficit of", "the surplus amounted to". */
