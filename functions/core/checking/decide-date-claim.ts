@@ -78,6 +78,30 @@ export function decideDateClaim(claim: Claim, facts: readonly ReferenceFact[]): 
       (fact) => countries.length > 0 && countries.every((id) => fact.entities.includes(id)),
     );
     const things = ids.filter((id) => !/^[A-Z]{2}$/.test(id));
+    // "a ceasefire statement signed by Aliyev, Pashinyan and Putin on 10 November 2020": a date
+    // of the same countries' documents, unnamed, may be any one of them, so only a match speaks.
+    if (things.length === 0 && countries.length > 0) {
+      const same = others.filter(
+        (fact) => fact.entities.filter((id) => /^[A-Z]{2}$/.test(id)).length === countries.length,
+      );
+      const matching = same.filter((fact) => {
+        const factSpan = parseDaySpan(fact.value as string) as DaySpan;
+        return relateIntervals(closedInterval(factSpan.first, factSpan.last), interval) === 'inside';
+      });
+      if (matching.length > 0) {
+        const assessments: Assessment[] = matching.map((fact) => ({
+          fact,
+          outcome: 'supports',
+          phrase: describeEventFact(fact),
+        }));
+        return {
+          claimId: claim.id,
+          verdict: 'supported',
+          explanation: `${referencePrefix(describeAssessments(assessments))}; '${claim.text}' holds for that event of ${joinPhrases(countries)} (the text does not name which).`,
+          evidence: collectEvidence(assessments),
+        };
+      }
+    }
     const about = things.length > 0 ? things.join(', ').replaceAll('_', ' ') : joinPhrases(ids);
     const nearest =
       others.length > 0

@@ -306,3 +306,31 @@ describe('decideVerdict on durations', () => {
     );
   });
 });
+
+describe('decideVerdict on a date of the same countries whose document the text does not name', () => {
+  const unnamed = (value: string, ids: string[]) =>
+    dateClaim(value, { entities: ids.map((id) => ({ id, role: 'party' as const })) });
+  const statements = [
+    signed('2020-11-10', { id: 'F173', entities: ['AZ', 'AM', 'RU', 'trilateral_statement_2020'] }),
+    signed('2021-01-11', { id: 'F174', entities: ['AZ', 'AM', 'RU', 'trilateral_statement_2021_01'] }),
+  ];
+
+  it('is supported by the one of their documents it matches, and says the text names none', () => {
+    const verdict = decideVerdict(unnamed('2020-11-10', ['RU', 'AZ', 'AM']), statements, context);
+    expect(verdict.verdict).toBe('supported');
+    expect(verdict.evidence.map((e) => e.factId)).toEqual(['F173']);
+    expect(verdict.explanation).toContain('does not name which');
+  });
+
+  it('is never contradicted by their other documents, whose dates it need not be', () => {
+    expect(decideVerdict(unnamed('2020-12-01', ['RU', 'AZ', 'AM']), statements, context).verdict).toBe(
+      'unverifiable',
+    );
+  });
+
+  it('takes no document of a larger group of countries', () => {
+    expect(decideVerdict(unnamed('2020-11-10', ['RU', 'AZ']), statements, context).verdict).toBe(
+      'unverifiable',
+    );
+  });
+});
