@@ -47,6 +47,7 @@ export const LABELLED_SETS = [
   'labelled-fifth.jsonl',
   'labelled-sixth.jsonl',
   'labelled-seventh.jsonl',
+  'labelled-eighth.jsonl',
 ];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
