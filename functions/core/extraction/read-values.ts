@@ -756,6 +756,13 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
   return before;
 }
 
+/** The value figure right before ", or" in front of figure f, which f restates: "$6.9 billion, or 26.9%". */
+function restatedFigure(ctx: ReadingContext, readings: Readings, f: Figure): number | null {
+  if (wordAt(ctx.t, f.tokStart - 1) !== 'or' || !isMark(ctx.t, f.tokStart - 2, ',')) return null;
+  const g = ctx.figureAt[f.tokStart - 3]!;
+  return g >= 0 && readings[g] !== undefined && ctx.figures[g]!.kind !== f.kind ? g : null;
+}
+
 /** Whether figure f's verb is in the past perfect, a look back from the story's time: "had reached $190 billion". */
 function looksBack(ctx: ReadingContext, f: Figure): boolean {
   for (let k = f.tokStart - 1; k >= Math.max(0, f.tokStart - 4); k--) {
@@ -1235,7 +1242,10 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   const kind = ctx.clauses.kind[clause]!;
   const anchorClause = ctx.clauses.anchor[clause]!;
   const dependent = kind === 'comparison' || kind === 'appendix' || kind === 'relative';
-  const nearest = dependent && anchorClause >= 0 ? figureOfClause(ctx, readings, anchorClause, fi) : null;
+  // "a decline of over $6.9 billion, or 26.9 percent": the figure the aside restates.
+  const restated = restatedFigure(ctx, readings, f);
+  const nearest =
+    restated ?? (dependent && anchorClause >= 0 ? figureOfClause(ctx, readings, anchorClause, fi) : null);
   // "narrowed to $16.6 billion from $23.6 billion a year earlier, a decline of 29.6%": the change
   // from the base is about the figure the base is compared with.
   const base = nearest !== null && kind === 'appendix' ? readings[nearest]?.comparison : undefined;
