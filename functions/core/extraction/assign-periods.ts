@@ -20,7 +20,13 @@ import { granularityOf } from '../period-notation.ts';
 import { yearOnYearAt } from './read-measure.ts';
 import type { Readings, ValueReading } from './read-values.ts';
 import type { ReadingContext } from './reading-context.ts';
-import { isReference, LOOKBACK_SENTENCES, sentenceStartBefore, wordAt } from './reading-context.ts';
+import {
+  BASE_BEFORE,
+  isReference,
+  LOOKBACK_SENTENCES,
+  sentenceStartBefore,
+  wordAt,
+} from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isMark, PUNCT, WORD } from './tokenize.ts';
 
@@ -439,12 +445,15 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     // figure `about` does not count ("decreased by 3.1%, or $42 million, in January-May").
     for (let k = a; k < b; k++) {
       const g = ctx.figureAt[k]!;
-      // "..., after $190.3 billion in 2022": a base compared with is no aside; the period is its.
-      const base = g >= 0 && BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1));
+      // Only an aside (", or $42 million,", "($42 million)") is about the figure; a base compared
+      // with ("after $190.3 billion in 2022", "half of the record $337.2 billion posted in 2022")
+      // has a period of its own.
+      const before = g >= 0 ? ctx.figures[g]!.tokStart - 1 : -1;
+      const aside = g >= 0 && (wordAt(ctx.t, before) === 'or' || isMark(ctx.t, before, '('));
       if (
         g >= 0 &&
         readings[g] !== undefined &&
-        (readings[g]!.anchor !== about || base) &&
+        (readings[g]!.anchor !== about || !aside) &&
         !isReference(ctx.t, ctx.figures[g]!)
       )
         return true;
@@ -812,9 +821,6 @@ function datesBase(ctx: ReadingContext, readings: Readings, d: Figure): boolean 
     readings[g]!.comparison?.role === 'base' || BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1))
   );
 }
-
-/** Words before a figure that make it the base of a change: "from $23.6 billion", "after $190.3 billion". */
-const BASE_BEFORE = new Set(['from', 'after', 'against', 'versus', 'vs']);
 
 /** Whether clause c looks back from the story's time: "In 2021 foreign trade had been worth $31.9 billion". */
 function looksBackIn(ctx: ReadingContext, c: number): boolean {

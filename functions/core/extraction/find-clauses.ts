@@ -218,6 +218,7 @@ function commaAndOpensClause(t: Tokens, i: number, marks: ClauseMarks): boolean 
 }
 
 const GAPPED_PREPOSITIONS = new Set(['to', 'by']);
+const RATIOS = new Set(['half', 'double', 'twice', 'triple', 'a', 'one']);
 
 /** Whether a figure starts within `reach` tokens from token i. */
 function figureWithin(t: Tokens, i: number, reach: number, marks: ClauseMarks): boolean {
@@ -240,6 +241,9 @@ function kindAfterComma(t: Tokens, i: number, marks: ClauseMarks, sentenceEnd: n
   if (w === 'and') return commaAndOpensClause(t, i + 1, marks) ? 'coordinate' : null;
   if (COORDINATORS.has(w)) return 'coordinate';
   if (COMPARERS.has(w)) return 'comparison';
+  // ", less than half of the record $337.2 billion", ", more than double the ...".
+  if ((w === 'less' || w === 'more') && word(t, i + 2) === 'than' && RATIOS.has(word(t, i + 3)))
+    return 'comparison';
   if (w === 'as' && word(t, i + 2) === 'against') return 'comparison';
   if (w === 'from' && isFigureLike(t, i + 2, marks)) return 'comparison';
   if ((w === 'up' || w === 'down') && word(t, i + 2) === 'from') return 'comparison';

@@ -11,6 +11,7 @@ import { MONTHS } from './number-words.ts';
 import { readFlowRoles } from './read-flow-roles.ts';
 import { readMeasure } from './read-measure.ts';
 import {
+  BASE_BEFORE,
   BUILT_KINDS,
   clauseHits,
   clausesJoined,
@@ -748,8 +749,11 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
     if (!reading?.info || ctx.figures[g]!.kind !== f.kind) continue;
     if (reading.partner) return reading;
     // "it took 37% of Azerbaijan's exports, followed by Türkiye with 19%": a list of shares.
-    // "In 2022 trade had reached $190.27 billion": a look back is not what the list goes on from.
+    // "In 2022 trade had reached $190.27 billion": a look back is not what the list goes on from,
+    // nor is a base compared with ("after $190.3 billion in 2022").
     if (reading.measure === 'level' && looksBack(ctx, ctx.figures[g]!)) continue;
+    if (reading.comparison?.role === 'base' || BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1)))
+      continue;
     if (reading.measure === 'level' || (f.kind === 'percent' && reading.measure === 'share'))
       before ??= reading;
   }

@@ -477,3 +477,6 @@ function reportsFigures(ctx: ReadingContext, hits: readonly Hit[]): boolean {
   }
   return false;
 }
+
+/** Words before a figure that make it the base of a change: "from $23.6 billion", "after $190.3 billion". */
+export const BASE_BEFORE: ReadonlySet<string> = new Set(['from', 'after', 'against', 'versus', 'vs']);
