@@ -540,7 +540,8 @@ function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): bool
   for (let k = start + 3; k < Math.min(f.tokStart, start + 12); k++) {
     if (!isMark(ctx.t, k - 1, ',')) continue;
     const w = wordAt(ctx.t, k);
-    if (w === 'it' || w === 'this' || (w === 'the' && ANAPHORA.has(wordAt(ctx.t, k + 1)))) return true;
+    if (w === 'it' || w === 'this' || w === 'growth' || (w === 'the' && ANAPHORA.has(wordAt(ctx.t, k + 1))))
+      return true;
   }
   return false;
 }
