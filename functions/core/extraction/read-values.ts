@@ -768,6 +768,30 @@ function restatedFigure(ctx: ReadingContext, readings: Readings, f: Figure): num
   return g >= 0 && readings[g] !== undefined && ctx.figures[g]!.kind !== f.kind ? g : null;
 }
 
+/** Whether "it" or "this" stands a few words before figure f: "raising it to $15 billion". */
+function pronounBefore(ctx: ReadingContext, f: Figure): boolean {
+  for (let k = f.tokStart - 1; k >= Math.max(0, f.tokStart - 4); k--) {
+    const w = wordAt(ctx.t, k);
+    if (w === 'it' || w === 'this') return true;
+  }
+  return false;
+}
+
+/** The last level of figure fi's sentence before it. */
+function levelEarlierInSentence(
+  ctx: ReadingContext,
+  readings: Readings,
+  fi: number,
+): ValueReading | undefined {
+  const sentence = ctx.passages.sentence[ctx.figures[fi]!.numTok];
+  for (let g = fi - 1; g >= Math.max(0, fi - 8); g--) {
+    if (ctx.passages.sentence[ctx.figures[g]!.numTok] !== sentence) return undefined;
+    const reading = readings[g];
+    if (reading?.measure === 'level' && reading.comparison?.role !== 'base') return reading;
+  }
+  return undefined;
+}
+
 /** Whether figure f's verb is in the past perfect, a look back from the story's time: "had reached $190 billion". */
 function looksBack(ctx: ReadingContext, f: Figure): boolean {
   for (let k = f.tokStart - 1; k >= Math.max(0, f.tokStart - 4); k--) {
@@ -1377,7 +1401,11 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
         } else if (cue === 'target' && f.kind === 'money') {
           // "Trade reached $6.7 billion in January-October. The governments had set a target of
           // $15 billion": a goal for what the figure before measured, if that is ever a goal.
-          const before = lastReadingBefore(ctx, readings, fi);
+          // "Trade reached $4.6 billion in 2021, and the presidents have set a target of raising
+          // it to $15 billion": "it" is the level of the clause before.
+          const before =
+            (pronounBefore(ctx, f) ? levelEarlierInSentence(ctx, readings, fi) : undefined) ??
+            lastReadingBefore(ctx, readings, fi);
           if (before?.info?.targetMetric && before.measure === 'level') {
             paragraphAnchor = before;
             info = before.info;
