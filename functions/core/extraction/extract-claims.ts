@@ -552,19 +552,39 @@ function shareGappedVerbs(ctx: ReadingContext): void {
     // was laid at Kuanda on 1 October", nor "..., and this month they mark 33 years".
     let gapped = false;
     let ownVerb = false;
+    // "..., and the Grand National Assembly did so two days later, on February 3": a verb that
+    // stands for the one before.
+    let proVerb = false;
     for (let k = g.tokEnd; k < f.tokStart; k++) {
-      if (wordAt(ctx.t, k) === 'and' && isMark(ctx.t, k - 1, ',')) gapped = true;
-      if (ctx.figureAt[k]! >= 0 || NOT_GAPPED.has(wordAt(ctx.t, k))) ownVerb = true;
+      const w = wordAt(ctx.t, k);
+      if (w === 'and' && isMark(ctx.t, k - 1, ',')) gapped = true;
+      if ((w === 'did' && wordAt(ctx.t, k + 1) === 'so') || w === 'followed') proVerb = true;
+      if (ctx.figureAt[k]! >= 0 || NOT_GAPPED.has(w)) ownVerb = true;
     }
     for (const h of ctx.dateWindows.get(f) ?? [])
       if (h.value.type === 'event' && h.tokStart >= g.tokEnd && h.tokStart < f.tokEnd + 3) ownVerb = true;
-    // "..., and two days later, on October 1, the golden link was laid": a comma may go on.
+    // "..., and two days later, on October 1, the golden link was laid": a comma may go on, but
+    // not after a verb that stands for the one before.
     const endsClause =
       f.tokEnd >= ctx.t.count ||
-      isMark(ctx.t, f.tokEnd, '.;') ||
+      isMark(ctx.t, f.tokEnd, proVerb ? '.;,' : '.;') ||
       ctx.passages.sentence[f.tokEnd] !== ctx.passages.sentence[f.numTok];
-    if (gapped && !ownVerb && endsClause) ctx.dateVerbs.set(f, verb);
+    if (gapped && !ownVerb && endsClause) {
+      ctx.dateVerbs.set(f, verb);
+      // "two days later, on February 3": the date that restates it shares it too.
+      const next = ctx.figures[dates[n + 1] ?? -1];
+      if (next && restates(ctx, f, next) && !ctx.dateVerbs.has(next)) ctx.dateVerbs.set(next, verb);
+    }
   }
+}
+
+/** Whether date `next` restates date f right after it: "two days later, on February 3". */
+function restates(ctx: ReadingContext, f: Figure, next: Figure): boolean {
+  return (
+    isMark(ctx.t, f.tokEnd, ',') &&
+    (next.tokStart === f.tokEnd + 1 ||
+      (next.tokStart === f.tokEnd + 2 && wordAt(ctx.t, f.tokEnd + 1) === 'on'))
+  );
 }
 
 /** Gives each event word to the nearest date it can belong to, so one "signed" dates one figure. */

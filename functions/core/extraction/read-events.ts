@@ -470,9 +470,9 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   // "ratified the declaration on 1 February, and the Turkish assembly on 3 February": the date
   // that shares the verb of the date before shares what that date is of.
   const first = verb
-    ? (nearbyDates(ctx, fi, WINDOW * 2).find(
-        (d) => d.tokEnd <= f.tokStart && ctx.dateVerbs.get(d) === verb,
-      ) ?? f)
+    ? (nearbyDates(ctx, fi, WINDOW * 2)
+        .filter((d) => d.tokEnd <= f.tokStart && ctx.dateVerbs.get(d) === verb)
+        .at(-1) ?? f)
     : f;
   const object = namedWith ?? (isDocumentEvent ? documentObject(ctx, first, hits) : null);
   const near = datedThing(joined, f) ?? datedThing(hits, f);
@@ -519,8 +519,11 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     // February": the country of the date's own clause, before the date, ratified on that date.
     // Past the clause's date before this one: "..., and the Turkish assembly on 3 February".
     let after = ctx.clauses.start[clause]!;
+    // A date this one restates ("two days later, on February 3") is not one before it.
+    const restated = (d: Figure) => f.tokStart - d.tokEnd <= 2 && isMark(ctx.t, d.tokEnd, ',');
     for (const d of nearbyDates(ctx, fi, WINDOW * 2))
-      if (d.tokEnd <= f.tokStart && ctx.clauses.of[d.numTok] === clause) after = Math.max(after, d.tokEnd);
+      if (d.tokEnd <= f.tokStart && ctx.clauses.of[d.numTok] === clause && !restated(d))
+        after = Math.max(after, d.tokEnd);
     const own = around.filter(
       (h) => ctx.clauses.of[h.tokStart] === clause && h.tokStart < f.tokStart && h.tokStart >= after,
     );
