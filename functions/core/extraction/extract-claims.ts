@@ -360,13 +360,21 @@ function eventWordFor(
 function isFronted(ctx: ReadingContext, f: Figure): boolean {
   const start = sentenceStartBefore(ctx, f.tokStart, 3);
   const lead = f.tokStart - start;
+  if (!isMark(ctx.t, f.tokEnd, ',')) return false;
+  // "..., and less than a year later, on May 17, 2023, Moscow and Tehran signed ...": a date set
+  // off by commas before the subject of its clause.
+  // Not "... independence, on 9 November 1991, and the two established ...": there the date ends a clause.
+  const setOff =
+    FRONTING.has(wordAt(ctx.t, f.tokStart - 1)) &&
+    isMark(ctx.t, f.tokStart - 2, ',') &&
+    !CLAUSE_LINKS.has(wordAt(ctx.t, f.tokEnd + 1));
   return (
-    (lead === 0 || (lead === 1 && FRONTING.has(wordAt(ctx.t, start)))) &&
-    isMark(ctx.t, f.tokEnd, ',') &&
+    (lead === 0 || (lead === 1 && FRONTING.has(wordAt(ctx.t, start))) || setOff) &&
     ctx.passages.sentence[start] === ctx.passages.sentence[f.numTok]
   );
 }
 const FRONTING = new Set(['on', 'in', 'since', 'by']);
+const CLAUSE_LINKS = new Set(['and', 'but', 'while', 'when', 'which', 'where', 'who']);
 
 /** Events whose object may be another event: a recognition of independence. */
 const GOVERNING_EVENTS = new Set(['recognition']);
