@@ -326,7 +326,7 @@ function eventWordFor(
     // "In 2023, Azerbaijan and Uzbekistan signed 25 documents": a number of signings has a period, not a date.
     // "marked the 30th anniversary of the establishment of diplomatic relations last month": the
     // date is when the anniversary was marked, not when relations were established.
-    if (namesAnniversary(ctx, h)) continue;
+    if (namesAnniversary(ctx, h) && !happenedOn(ctx, h, f)) continue;
     // "In 2023, 15 schools were commissioned": nor has one whose subject is a count.
     if (governsCount(ctx, h) || (h.tokStart > f.tokEnd && countBetween(ctx, f.tokEnd, h.tokStart))) continue;
     const before = h.tokEnd <= f.tokStart;
@@ -418,6 +418,24 @@ function namesAnniversary(ctx: ReadingContext, h: Hit): boolean {
   return wordAt(ctx.t, k) === 'of' && ANNIVERSARY_WORDS.has(wordAt(ctx.t, k - 1));
 }
 const ANNIVERSARY_WORDS = new Set(['anniversary', 'jubilee', 'centenary', 'centennial']);
+
+/**
+ * "the 30th anniversary of the establishment of diplomatic relations, which took place on 8 May
+ * 1992": the event of an anniversary that ", which took place on" dates.
+ */
+function happenedOn(ctx: ReadingContext, h: Hit, f: Figure): boolean {
+  for (let k = h.tokEnd; k < Math.min(f.tokStart, h.tokEnd + 8); k++) {
+    if (!isMark(ctx.t, k, ',') || wordAt(ctx.t, k + 1) !== 'which') continue;
+    const verb = wordAt(ctx.t, k + 2);
+    const took = verb === 'took' && wordAt(ctx.t, k + 3) === 'place';
+    if (!took && !HAPPENED.has(verb)) return false;
+    const after = took ? k + 4 : k + 3;
+    const on = wordAt(ctx.t, after) === 'on' || wordAt(ctx.t, after) === 'in';
+    return (on ? after + 1 : after) === f.tokStart;
+  }
+  return false;
+}
+const HAPPENED = new Set(['happened', 'occurred']);
 /** Words that name a country's exports only when the country owns them. */
 const VAGUE_FLOW_WORDS = new Set(['shipments']);
 const OWNING_WORDS = new Set(['its', 'their', 's']);
