@@ -283,15 +283,21 @@ function hasPresentMarker(ctx: ReadingContext, f: Figure): boolean {
  * "signed the Agreement ... in Tashkent on 22 August 2024"), else the nearest after it ("In 1994,
  * the Treaty ... was signed").
  */
-function datedThing(hits: readonly Hit[], f: Figure): Hit | null {
+function datedThing(hits: readonly Hit[], f: Figure, documents = false): Hit | null {
   let before: Hit | null = null;
   let after: Hit | null = null;
+  let document: Hit | null = null;
   for (const h of hits) {
     if (h.value.type !== 'thing') continue;
     if (h.tokEnd <= f.tokStart) {
       if (f.tokStart - h.tokEnd <= 20 && (before === null || h.tokStart > before.tokStart)) before = h;
+      if (f.tokStart - h.tokEnd <= 20 && isDocument(h.value.thing)) document = h;
     } else if (h.tokStart >= f.tokEnd && after === null) after = h;
   }
+  // "a joint declaration ..., which they signed at the SCO summit in Astana on 3 July 2024": what
+  // is signed is the document, not the organisation whose summit it was.
+  if (documents && document && before?.value.type === 'thing' && before.value.thing.type === 'organisation')
+    return document;
   // "The Agreement on X, signed ... on 25 February 2020, was ratified with the Y Agreement".
   return before ?? after;
 }
@@ -475,7 +481,7 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
         .at(-1) ?? f)
     : f;
   const object = namedWith ?? (isDocumentEvent ? documentObject(ctx, first, hits) : null);
-  const near = datedThing(joined, f) ?? datedThing(hits, f);
+  const near = datedThing(joined, f, isDocumentEvent) ?? datedThing(hits, f, isDocumentEvent);
   // "The railway was inaugurated on 30 October 2017 at a ceremony at the new Baku International
   // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.
   const placeAfter =
