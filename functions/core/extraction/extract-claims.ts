@@ -332,8 +332,11 @@ function eventWordFor(
     const before = h.tokEnd <= f.tokStart;
     const after = h.tokStart - f.tokEnd;
     const sameSentence = ctx.passages.sentence[h.tokStart] === ctx.passages.sentence[f.numTok];
+    // "signed the Joint Declaration on Establishing a Strategic Partnership ... on 3 July 2024":
+    // a name between the verb and the date counts as one word.
+    const named = before ? namedBetween(hits, h.tokEnd, f.tokStart) : 0;
     const dist =
-      (before ? f.tokStart - h.tokEnd : fronted && sameSentence && after <= 14 ? after : after * 3) +
+      (before ? f.tokStart - h.tokEnd - named : fronted && sameSentence && after <= 14 ? after : after * 3) +
       (vague ? VAGUE_PENALTY : 0);
     // "We signed the Declaration on Allied Cooperation here in the Kremlin in February 2022":
     // the object of the verb, often a long name, stands between the verb and its date.
@@ -354,6 +357,14 @@ function eventWordFor(
     }
   }
   return best;
+}
+
+/** How many tokens of names of things, past their first word, lie between tokens a and b. */
+function namedBetween(hits: readonly Hit[], a: number, b: number): number {
+  let n = 0;
+  for (const h of hits)
+    if (h.value.type === 'thing' && h.tokStart >= a && h.tokEnd <= b) n += h.tokEnd - h.tokStart - 1;
+  return n;
 }
 
 /** True when date f opens its sentence behind a preposition and a comma: "On 3 July 2009, ...". */

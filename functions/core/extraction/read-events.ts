@@ -384,6 +384,7 @@ const DOCUMENT_NOUNS = new Set([
   'protocol',
   'convention',
   'charter',
+  'statement',
 ]);
 
 /** The document "the memorandum" opening date f's clause points back to. */
@@ -488,8 +489,13 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     near?.value.type === 'thing' && near.value.thing.derived === true && near.tokStart > f.tokStart;
   // "The memorandum was signed in Baku on 18 July 2022 by ... European Commission President ...":
   // the document the clause's subject points to, not an organisation that signed it.
+  // "The statement, signed in Beijing on April 23, comes ... after they signed a joint declaration":
+  // a document named after the date, in another clause, does not outweigh the one pointed to.
+  const nearBefore = near !== null && near.tokEnd <= f.tokStart;
   const pointed =
-    isDocumentEvent && !object && !(near?.value.type === 'thing' && isDocument(near.value.thing))
+    isDocumentEvent &&
+    !object &&
+    !(nearBefore && near?.value.type === 'thing' && isDocument(near.value.thing))
       ? // "It was ratified by ... on 1 February, and by ... two days later": the verb's clause says what.
         pointedDocument(ctx, f, verb && !verbJoined ? ctx.clauses.of[verb.tokStart]! : clause)
       : null;

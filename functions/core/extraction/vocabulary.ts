@@ -168,6 +168,13 @@ const NAME_FILLER = new Set([
 const countryWords = new Set(
   Object.values(countries as Record<string, string[]>).flatMap((names) => names.map((n) => n.toLowerCase())),
 );
+/** A word without its ending, so "establishing" is the word of "the Establishment of ...". */
+function stem(word: string): string {
+  const single = word.length > 4 ? word.replace(/s$/, '') : word;
+  const bare = single.replace(/(ment|ing|ed)$/, '');
+  return bare.length >= 4 ? bare : single;
+}
+
 /** Known documents by the words of their names, for documents described rather than named. */
 const documentWords: Array<{ thing: NamedThing; words: ReadonlySet<string> }> = [];
 for (const n of namedThings as Array<NamedThing & { aliases: string[] }>) {
@@ -178,7 +185,7 @@ for (const n of namedThings as Array<NamedThing & { aliases: string[] }>) {
       .toLowerCase()
       .split(/[^a-z0-9]+/)
       .filter((w) => w !== '' && !NAME_FILLER.has(w) && !countryWords.has(w));
-    if (words.length >= 3) documentWords.push({ thing, words: new Set(words) });
+    if (words.length >= 3) documentWords.push({ thing, words: new Set(words.map(stem)) });
   }
 }
 
@@ -198,7 +205,7 @@ export function describedDocument(
   let best: { thing: NamedThing; used: number; matched: number } | null = null;
   let tied = false;
   for (const d of documentWords) {
-    if (!d.words.has(head) || (modifier !== undefined && !d.words.has(modifier))) continue;
+    if (!d.words.has(stem(head)) || (modifier !== undefined && !d.words.has(stem(modifier)))) continue;
     let used = 0;
     let matched = modifier === undefined ? 0 : 1;
     for (const w of words) {
@@ -206,7 +213,7 @@ export function describedDocument(
         used++;
         continue;
       }
-      if (!d.words.has(w)) break;
+      if (!d.words.has(stem(w))) break;
       used++;
       matched++;
     }
