@@ -337,7 +337,8 @@ function earlierThing(ctx: ReadingContext, f: Figure): Hit | null {
   for (let k = Math.max(from, f.tokStart - POINTER_REACH); k < f.tokStart; k++) {
     const w = wordAt(ctx.t, k);
     // "Its construction was launched on 8 July 1974": the event of the thing named before.
-    const happening = w === 'its' ? EVENT_NOUNS.get(wordAt(ctx.t, k + 1)) : undefined;
+    // "The railway, whose construction began ...": the same.
+    const happening = w === 'its' || w === 'whose' ? EVENT_NOUNS.get(wordAt(ctx.t, k + 1)) : undefined;
     if (happening) {
       refers = true;
       kinds = happening;
