@@ -500,6 +500,9 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     if (out[fi] || readsYearBefore(fi)) continue;
     const f = ctx.figures[fi]!;
     const reading = readings[fi]!;
+    // "Russia and Iran on Wednesday signed an agreement on the railway, a 162-kilometre line": the
+    // day dates the signing; a length or a capacity has no period but one written with it.
+    if (reading.info?.period === 'attribute') continue;
     const list = refs.get(reading.clause) ?? [];
     for (let k = firstAtOrAfter(list, f.tokStart) - 1; k >= 0; k--) {
       const p = list[k]!;
