@@ -21,9 +21,10 @@ import { yearOnYearAt } from './read-measure.ts';
 import type { Readings, ValueReading } from './read-values.ts';
 import type { ReadingContext } from './reading-context.ts';
 import {
-  BASE_BEFORE,
+  isBaseFigure,
   isReference,
   LOOKBACK_SENTENCES,
+  looksBack,
   sentenceStartBefore,
   wordAt,
 } from './reading-context.ts';
@@ -701,7 +702,7 @@ function inheritPeriod(
     const other = readings[g];
     if (g === fi || !other || other.clause !== reading.clause || other.comparison?.role === 'base') continue;
     // "... reached $240.1 billion after $190.3 billion in 2022": a base's year is its own.
-    if (BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1))) continue;
+    if (isBaseFigure(ctx, other)) continue;
     if ((other.measure === 'target') !== (reading.measure === 'target')) continue;
     const theirs = out[g];
     if (!theirs?.period || theirs.source !== 'clause') continue;
@@ -819,17 +820,12 @@ function datesBase(ctx: ReadingContext, readings: Readings, d: Figure): boolean 
   let k = d.tokStart - 1;
   if (wordAt(ctx.t, k) === 'in' || wordAt(ctx.t, k) === 'of') k--;
   const g = ctx.figureAt[k]!;
-  if (g < 0 || !readings[g]) return false;
-  return (
-    readings[g]!.comparison?.role === 'base' || BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1))
-  );
+  return g >= 0 && readings[g] !== undefined && isBaseFigure(ctx, readings[g]!);
 }
 
 /** Whether clause c looks back from the story's time: "In 2021 foreign trade had been worth $31.9 billion". */
 function looksBackIn(ctx: ReadingContext, c: number): boolean {
-  const end = Math.min(ctx.clauses.end[c]!, ctx.clauses.start[c]! + 40);
-  for (let k = ctx.clauses.start[c]!; k < end; k++) if (wordAt(ctx.t, k) === 'had') return true;
-  return false;
+  return looksBack(ctx, ctx.clauses.start[c]!, Math.min(ctx.clauses.end[c]!, ctx.clauses.start[c]! + 40));
 }
 
 /** Whether a clause of figure f's sentence says "a year earlier", "the previous year". */

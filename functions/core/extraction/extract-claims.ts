@@ -40,6 +40,7 @@ import {
   nearestThing,
   REFERRING_NOUNS,
   type ReadingContext,
+  restatesDate,
   sentenceStartBefore,
   windowHits,
   wordAt,
@@ -610,18 +611,9 @@ function shareGappedVerbs(ctx: ReadingContext): void {
       ctx.dateVerbs.set(f, verb);
       // "two days later, on February 3": the date that restates it shares it too.
       const next = ctx.figures[dates[n + 1] ?? -1];
-      if (next && restates(ctx, f, next) && !ctx.dateVerbs.has(next)) ctx.dateVerbs.set(next, verb);
+      if (next && restatesDate(ctx, f, next) && !ctx.dateVerbs.has(next)) ctx.dateVerbs.set(next, verb);
     }
   }
-}
-
-/** Whether date `next` restates date f right after it: "two days later, on February 3". */
-function restates(ctx: ReadingContext, f: Figure, next: Figure): boolean {
-  return (
-    isMark(ctx.t, f.tokEnd, ',') &&
-    (next.tokStart === f.tokEnd + 1 ||
-      (next.tokStart === f.tokEnd + 2 && wordAt(ctx.t, f.tokEnd + 1) === 'on'))
-  );
 }
 
 /** Gives each event word to the nearest date it can belong to, so one "signed" dates one figure. */

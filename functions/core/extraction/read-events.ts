@@ -20,6 +20,7 @@ import {
   pushEntity,
   REFERRING_NOUNS,
   type ReadingContext,
+  restatesDate,
   sentenceStartBefore,
   thingEntities,
   thingNamedBefore,
@@ -533,9 +534,8 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     // Past the clause's date before this one: "..., and the Turkish assembly on 3 February".
     let after = ctx.clauses.start[clause]!;
     // A date this one restates ("two days later, on February 3") is not one before it.
-    const restated = (d: Figure) => f.tokStart - d.tokEnd <= 2 && isMark(ctx.t, d.tokEnd, ',');
     for (const d of nearbyDates(ctx, fi, WINDOW * 2))
-      if (d.tokEnd <= f.tokStart && ctx.clauses.of[d.numTok] === clause && !restated(d))
+      if (d.tokEnd <= f.tokStart && ctx.clauses.of[d.numTok] === clause && !restatesDate(ctx, d, f))
         after = Math.max(after, d.tokEnd);
     const own = around.filter(
       (h) => ctx.clauses.of[h.tokStart] === clause && h.tokStart < f.tokStart && h.tokStart >= after,

@@ -6,7 +6,7 @@
  * "Azerbaijan's imports from Italy" is the flow IT -> AZ.
  */
 import type { ClaimEntity } from '../model.ts';
-import { type Hit, pushEntity, wordAt } from './reading-context.ts';
+import { type Hit, isPossessive, pushEntity, wordAt } from './reading-context.ts';
 import { isMark, type Tokens } from './tokenize.ts';
 
 type Direction = 'exports' | 'imports' | 'investment';
@@ -155,10 +155,6 @@ function prepositionBefore(t: Tokens, h: Hit): string {
 /** The flow a metric mention is about: a share of exports is about exports. */
 function flowOf(h: Hit): string {
   return h.value.type === 'metric' ? (h.value.info.shareOf ?? h.value.info.metric) : '';
-}
-
-function isPossessive(t: Tokens, h: Hit): boolean {
-  return isMark(t, h.tokEnd, "'’") && wordAt(t, h.tokEnd + 1) === 's';
 }
 
 /**

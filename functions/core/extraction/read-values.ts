@@ -11,7 +11,6 @@ import { MONTHS } from './number-words.ts';
 import { readFlowRoles } from './read-flow-roles.ts';
 import { readMeasure } from './read-measure.ts';
 import {
-  BASE_BEFORE,
   BUILT_KINDS,
   clauseHits,
   clausesJoined,
@@ -19,7 +18,9 @@ import {
   DOCUMENT_KINDS,
   type Hit,
   hasMutualMarker,
+  isBaseFigure,
   LOOKBACK_SENTENCES,
+  looksBack,
   lowerBound,
   nearestMetric,
   nearestThing,
@@ -32,6 +33,7 @@ import {
   thingEntities,
   thingNamedBefore,
   windowHits,
+  wordAfterMention,
   wordAt,
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
@@ -457,8 +459,7 @@ const CONFLICT_NOUNS = new Set([
  */
 function inConflict(ctx: ReadingContext, h: Hit): boolean {
   const t = ctx.t;
-  const after = isMark(t, h.tokEnd, "'’") && wordAt(t, h.tokEnd + 1) === 's' ? h.tokEnd + 2 : h.tokEnd;
-  if (CONFLICT_NOUNS.has(wordAt(t, after))) return true;
+  if (CONFLICT_NOUNS.has(wordAfterMention(t, h))) return true;
   const before = wordAt(t, h.tokStart - 1);
   const linked =
     before === 'of' || before === 'in' || before === 'on' || before === 'against' || before === 'with';
@@ -752,9 +753,13 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
     // "it took 37% of Azerbaijan's exports, followed by Türkiye with 19%": a list of shares.
     // "In 2022 trade had reached $190.27 billion": a look back is not what the list goes on from,
     // nor is a base compared with ("after $190.3 billion in 2022").
-    if (reading.measure === 'level' && looksBack(ctx, ctx.figures[g]!)) continue;
-    if (reading.comparison?.role === 'base' || BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[g]!.tokStart - 1)))
+    const other = ctx.figures[g]!;
+    if (
+      reading.measure === 'level' &&
+      looksBack(ctx, sentenceStartBefore(ctx, other.tokStart, 4), other.tokStart)
+    )
       continue;
+    if (isBaseFigure(ctx, reading)) continue;
     if (reading.measure === 'level' || (f.kind === 'percent' && reading.measure === 'share'))
       before ??= reading;
   }
@@ -787,18 +792,9 @@ function levelEarlierInSentence(
   for (let g = fi - 1; g >= Math.max(0, fi - 8); g--) {
     if (ctx.passages.sentence[ctx.figures[g]!.numTok] !== sentence) return undefined;
     const reading = readings[g];
-    if (reading?.measure === 'level' && reading.comparison?.role !== 'base') return reading;
+    if (reading?.measure === 'level' && !isBaseFigure(ctx, reading)) return reading;
   }
   return undefined;
-}
-
-/** Whether figure f's verb is in the past perfect, a look back from the story's time: "had reached $190 billion". */
-function looksBack(ctx: ReadingContext, f: Figure): boolean {
-  for (let k = f.tokStart - 1; k >= Math.max(0, f.tokStart - 4); k--) {
-    if (ctx.passages.sentence[k] !== ctx.passages.sentence[f.numTok]) return false;
-    if (wordAt(ctx.t, k) === 'had') return true;
-  }
-  return false;
 }
 
 /** Whether the clause names entity `id` only by a region that stands for it roughly ("Europe" for the EU). */

@@ -472,11 +472,45 @@ const REPORTING_SOURCES = new Set(['statistics', 'data', 'customs', 'figures', '
 function reportsFigures(ctx: ReadingContext, hits: readonly Hit[]): boolean {
   for (const h of hits) {
     if (h.value.type !== 'country') continue;
-    const k = isMark(ctx.t, h.tokEnd, "'’") && wordAt(ctx.t, h.tokEnd + 1) === 's' ? h.tokEnd + 2 : h.tokEnd;
-    if (REPORTING_SOURCES.has(wordAt(ctx.t, k))) return true;
+    if (REPORTING_SOURCES.has(wordAfterMention(ctx.t, h))) return true;
   }
   return false;
 }
 
 /** Words before a figure that make it the base of a change: "from $23.6 billion", "after $190.3 billion". */
-export const BASE_BEFORE: ReadonlySet<string> = new Set(['from', 'after', 'against', 'versus', 'vs']);
+const BASE_BEFORE: ReadonlySet<string> = new Set(['from', 'after', 'against', 'versus', 'vs']);
+
+/** Whether figure reading `reading` is a base compared with: "from $23.6 billion", "after $190.3 billion". */
+export function isBaseFigure(
+  ctx: ReadingContext,
+  reading: { fi: number; comparison?: { role: string } },
+): boolean {
+  return (
+    reading.comparison?.role === 'base' ||
+    BASE_BEFORE.has(wordAt(ctx.t, ctx.figures[reading.fi]!.tokStart - 1))
+  );
+}
+
+/** Whether mention h is followed by "'s": "Russia's". */
+export function isPossessive(t: Tokens, h: { tokEnd: number }): boolean {
+  return isMark(t, h.tokEnd, "'’") && wordAt(t, h.tokEnd + 1) === 's';
+}
+
+/** The word after mention h, past its "'s": "Kazakhstan's statistics" -> "statistics". */
+export function wordAfterMention(t: Tokens, h: { tokEnd: number }): string {
+  return wordAt(t, isPossessive(t, h) ? h.tokEnd + 2 : h.tokEnd);
+}
+
+/** Whether "had" stands in tokens [from, to): a look back from the story's time, "had reached". */
+export function looksBack(ctx: ReadingContext, from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k < to; k++) if (wordAt(ctx.t, k) === 'had') return true;
+  return false;
+}
+
+/** Whether date `next` restates date d right after it: "two days later, on February 3". */
+export function restatesDate(ctx: ReadingContext, d: Figure, next: Figure): boolean {
+  if (!isMark(ctx.t, d.tokEnd, ',')) return false;
+  if (next.tokStart === d.tokEnd + 1) return true;
+  const on = wordAt(ctx.t, d.tokEnd + 1);
+  return next.tokStart === d.tokEnd + 2 && (on === 'on' || on === 'in');
+}
