@@ -70,6 +70,13 @@ export function decideDateClaim(claim: Claim, facts: readonly ReferenceFact[]): 
         fact.metric === claim.metric && typeof fact.value === 'string' && parseDaySpan(fact.value) !== null,
     ),
   );
+  const assess = (fact: ReferenceFact): Assessment => {
+    const factSpan = parseDaySpan(fact.value as string) as DaySpan;
+    const relation = relateIntervals(closedInterval(factSpan.first, factSpan.last), interval);
+    const outcome =
+      relation === 'inside' ? 'supports' : relation === 'disjoint' ? 'contradicts' : 'inconclusive';
+    return { fact, outcome, phrase: describeEventFact(fact) };
+  };
   const candidates = dated.filter((fact) => fitsEvent(fact, ids));
   if (candidates.length === 0) {
     // "the Treaty on Good-Neighbourliness, signed in May 1994" is not the Joint Declaration of 2004.
@@ -84,16 +91,8 @@ export function decideDateClaim(claim: Claim, facts: readonly ReferenceFact[]): 
       const same = others.filter(
         (fact) => fact.entities.filter((id) => /^[A-Z]{2}$/.test(id)).length === countries.length,
       );
-      const matching = same.filter((fact) => {
-        const factSpan = parseDaySpan(fact.value as string) as DaySpan;
-        return relateIntervals(closedInterval(factSpan.first, factSpan.last), interval) === 'inside';
-      });
-      if (matching.length > 0) {
-        const assessments: Assessment[] = matching.map((fact) => ({
-          fact,
-          outcome: 'supports',
-          phrase: describeEventFact(fact),
-        }));
+      const assessments = same.map(assess).filter((a) => a.outcome === 'supports');
+      if (assessments.length > 0) {
         return {
           claimId: claim.id,
           verdict: 'supported',
@@ -114,13 +113,7 @@ export function decideDateClaim(claim: Claim, facts: readonly ReferenceFact[]): 
       evidence: [],
     };
   }
-  const assessments: Assessment[] = candidates.map((fact) => {
-    const factSpan = parseDaySpan(fact.value as string) as DaySpan;
-    const relation = relateIntervals(closedInterval(factSpan.first, factSpan.last), interval);
-    const outcome =
-      relation === 'inside' ? 'supports' : relation === 'disjoint' ? 'contradicts' : 'inconclusive';
-    return { fact, outcome, phrase: describeEventFact(fact) };
-  });
+  const assessments = candidates.map(assess);
   const tally = tallyAssessments(assessments);
   // Facts that name more than the claim ("heydar_aliyev|president_az", "heydar_aliyev|
   // first_deputy_premier_ussr") date different events of the claim's thing: the claim may be
