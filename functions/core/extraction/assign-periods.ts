@@ -802,7 +802,7 @@ function inheritPeriod(
     )
       break;
     if (p.base || p.goal || comparedAt(p) || ctx.passages.sentence[p.figure.numTok] === sentence) continue;
-    if (datesBase(ctx, readings, p.figure) || looksBackIn(ctx, p.clause)) continue;
+    if (datesBase(ctx, readings, p.figure) || looksBackIn(ctx, p.clause) || setAgainst(ctx, p)) continue;
     const period = periodOf(ctx, p.figure, reading);
     // "In 2022, turnover stood at $52.68 billion. Exports fell by $4.2 billion year-on-year": a
     // change on the year before is of the latest year, not of a year the story looked back to.
@@ -821,6 +821,26 @@ function datesBase(ctx: ReadingContext, readings: Readings, d: Figure): boolean 
   if (wordAt(ctx.t, k) === 'in' || wordAt(ctx.t, k) === 'of') k--;
   const g = ctx.figureAt[k]!;
   return g >= 0 && readings[g] !== undefined && isBaseFigure(ctx, readings[g]!);
+}
+
+/** Verbs and prepositions that set the story against another time: "compares with", "unlike". */
+const CONTRASTS: ReadonlySet<string> = new Set(['compare', 'compares', 'contrast', 'contrasts', 'contrasted']);
+
+/**
+ * Whether period phrase p is the other side of a comparison its clause draws: "The picture
+ * contrasts sharply with 2022, when turnover soared", "This compares with a record year in 2022".
+ * The figures of that sentence are of 2022; the sentences after it are back in the story's time.
+ */
+function setAgainst(ctx: ReadingContext, p: PeriodRef): boolean {
+  const from = Math.max(ctx.clauses.start[p.clause]!, p.figure.tokStart - 8);
+  for (let k = p.figure.tokStart - 1; k >= from; k--) {
+    const w = wordAt(ctx.t, k);
+    if (w === 'unlike') return true;
+    // "compares with", "contrasts sharply with", "compares favourably to"
+    const joins = w === 'with' || w === 'to';
+    if (joins && (CONTRASTS.has(wordAt(ctx.t, k - 1)) || CONTRASTS.has(wordAt(ctx.t, k - 2)))) return true;
+  }
+  return false;
 }
 
 /** Whether clause c looks back from the story's time: "In 2021 foreign trade had been worth $31.9 billion". */

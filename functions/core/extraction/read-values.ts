@@ -492,6 +492,13 @@ function sentenceOpener(ctx: ReadingContext, last: number): { id: string } | nul
 
 /** Fills the missing end of a flow ("exports to Azerbaijan") with the first other country of `hits`. */
 function completeFlow(entities: ClaimEntity[], hits: readonly Hit[]): boolean {
+  const taken = new Set(entities.map((e) => e.id));
+  const other = countriesIn(hits).find((id) => !taken.has(id));
+  return other !== undefined && completeFlowWith(entities, other);
+}
+
+/** Gives a flow that names one end only the country `id` as its other end; false when it names both. */
+function completeFlowWith(entities: ClaimEntity[], id: string): boolean {
   const roles = new Set(entities.map((e) => e.role));
   const missing =
     roles.has('source') && !roles.has('target')
@@ -499,11 +506,8 @@ function completeFlow(entities: ClaimEntity[], hits: readonly Hit[]): boolean {
       : roles.has('target') && !roles.has('source')
         ? 'source'
         : null;
-  if (missing === null) return false;
-  const taken = new Set(entities.map((e) => e.id));
-  const other = countriesIn(hits).find((id) => !taken.has(id));
-  if (!other) return false;
-  entities.push({ id: other, role: missing });
+  if (missing === null || entities.some((e) => e.id === id)) return false;
+  entities.push({ id, role: missing });
   return true;
 }
 
@@ -1483,6 +1487,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   let entities: ClaimEntity[] = [];
   let entitiesSource: FrameSource | undefined;
   let entitiesGuessed = false;
+  let completeFromStory = false;
   const share = measure === 'share';
   const ownMetricHit = metricSource === 'clause' ? metricHit : null;
   const anaphora = metric !== null ? countryAnaphora(ctx, own, fi, clause, share) : null;
@@ -1506,12 +1511,14 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     entitiesSource =
       theirs === 'clause' || theirs === 'figure' || theirs === undefined ? anchorSource : theirs;
     entitiesGuessed = anchorReading.entitiesGuessed === true;
+    completeFromStory = true;
   } else {
     const fromAnchor = anchorHits.length > 0 ? entitiesFrom(ctx, anchorHits, info, null, fi, share) : null;
     if (fromAnchor) {
       entities = fromAnchor.entities;
       entitiesSource = fromAnchor.viaArticle ? 'article' : anchorSource;
       entitiesGuessed = fromAnchor.guessed;
+      completeFromStory = true;
     } else if (metric !== null && parallel && parallelEntities(parallel, info!)) {
       entities = parallelEntities(parallel, info!)!;
       entitiesSource = 'parallel';
@@ -1550,6 +1557,18 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
         for (const id of ctx.parties) pushEntity(entities, id, 'party');
         entitiesSource = 'default';
       }
+    }
+  }
+
+  // "Russia was the largest supplier, with about 17% of imports": the importer the clause it hangs
+  // on leaves unnamed is the story's country, when the sentence names it ("the main buyer of
+  // Azerbaijani goods, ..."). A guess.
+  const story = ctx.parties[0];
+  if (completeFromStory && info?.directed && !isAttribute(info) && story !== undefined) {
+    const completed = [...entities];
+    if (countriesIn(otherClauseHits(ctx, clause, f)).includes(story) && completeFlowWith(completed, story)) {
+      entities = completed;
+      entitiesSource = 'article';
     }
   }
 
