@@ -824,7 +824,13 @@ function datesBase(ctx: ReadingContext, readings: Readings, d: Figure): boolean 
 }
 
 /** Verbs and prepositions that set the story against another time: "compares with", "unlike". */
-const CONTRASTS: ReadonlySet<string> = new Set(['compare', 'compares', 'contrast', 'contrasts', 'contrasted']);
+const CONTRASTS: ReadonlySet<string> = new Set([
+  'compare',
+  'compares',
+  'contrast',
+  'contrasts',
+  'contrasted',
+]);
 
 /**
  * Whether period phrase p is the other side of a comparison its clause draws: "The picture
