@@ -29,6 +29,7 @@ import {
   pushEntity,
   REFERRING_NOUNS,
   type ReadingContext,
+  sentenceOpener,
   sentenceStartBefore,
   thingEntities,
   thingNamedBefore,
@@ -73,7 +74,16 @@ export interface ValueReading {
 }
 
 /** Words right before a figure that make it the level reached: "reaching $12.4 billion", "to $6.9 billion". */
-const LEVEL_WORDS = new Set(['to', 'reaching', 'totalling', 'totaling', 'amounting', 'hitting', 'standing']);
+const LEVEL_WORDS = new Set([
+  'to',
+  'at',
+  'reaching',
+  'totalling',
+  'totaling',
+  'amounting',
+  'hitting',
+  'standing',
+]);
 
 const QUANTITY_FLOWS = new Set(['gas_supply', 'exports', 'imports', 'capacity']);
 const PARAGRAPH_LOOKBACK = 400;
@@ -482,12 +492,17 @@ function isDeficit(ctx: ReadingContext, clause: number, f: Figure): boolean {
   return clauseNames(ctx, clause, f, 'deficit') && !clauseNames(ctx, clause, f, 'surplus');
 }
 
-/** The country that opens the sentence ending at token `last` ("Italy has long been ..."), or null. */
-function sentenceOpener(ctx: ReadingContext, last: number): { id: string } | null {
-  const first = sentenceStartBefore(ctx, last, 400);
-  const k = lowerBound(ctx.hits, first);
-  const h = ctx.hits[k];
-  return h && h.tokStart === first && h.value.type === 'country' ? { id: h.value.id } : null;
+/** Whether flows `a` and `b` run opposite ways: exports and imports, of one country. */
+function mirrored(a: MetricInfo | undefined, b: MetricInfo | undefined): boolean {
+  const ways = new Set([a?.directed, b?.directed]);
+  return ways.size === 2 && ways.has('exports') && ways.has('imports');
+}
+
+/** A flow's entities read the other way: source and target exchanged. */
+function swapEnds(entities: readonly ClaimEntity[]): ClaimEntity[] {
+  const other = (role: ClaimEntity['role']) =>
+    role === 'source' ? 'target' : role === 'target' ? 'source' : role;
+  return entities.map((e) => ({ id: e.id, role: other(e.role) }));
 }
 
 /** Fills the missing end of a flow ("exports to Azerbaijan") with the first other country of `hits`. */
@@ -547,6 +562,24 @@ function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): bool
     const w = wordAt(ctx.t, k);
     if (w === 'it' || w === 'this' || w === 'growth' || (w === 'the' && ANAPHORA.has(wordAt(ctx.t, k + 1))))
       return true;
+  }
+  return estimatesAnaphora(ctx, clause, f);
+}
+
+/** Nouns that stand for a figure said before, as the object of an estimate. */
+const FIGURE_NOUNS = new Set(['figure', 'volume', 'amount', 'total', 'indicator']);
+
+/**
+ * Whether the figure is what a figure named before is put at: "estimated the 2022 volume at some 2
+ * trillion roubles", "puts the figure at $1.2 billion".
+ */
+function estimatesAnaphora(ctx: ReadingContext, clause: number, f: Figure): boolean {
+  const at = f.tokStart - 1;
+  if (wordAt(ctx.t, at) !== 'at') return false;
+  for (let k = at - 1; k >= Math.max(ctx.clauses.start[clause]!, at - 4); k--) {
+    if (!FIGURE_NOUNS.has(wordAt(ctx.t, k))) continue;
+    const det = (j: number) => ['the', 'this', 'that'].includes(wordAt(ctx.t, j));
+    return det(k - 1) || det(k - 2);
   }
   return false;
 }
@@ -1506,7 +1539,9 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     }
   } else if (anchorReading && anchorReading.entities.length > 0 && (anchorReading.info || !info)) {
     // Roles read without a metric ("grew by a quarter") say nothing about a flow's ends.
-    entities = anchorReading.entities;
+    // "Exports from Georgia climbed 8%, with imports at $15.6 billion": Georgia's imports, the
+    // other way round.
+    entities = mirrored(anchorReading.info, info) ? swapEnds(anchorReading.entities) : anchorReading.entities;
     const theirs = anchorReading.entitiesSource;
     entitiesSource =
       theirs === 'clause' || theirs === 'figure' || theirs === undefined ? anchorSource : theirs;

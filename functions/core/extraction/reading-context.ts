@@ -195,6 +195,28 @@ export function partiesFrom(
   return loose ? { ...parties, guessed: true } : parties;
 }
 
+/** The country that opens the sentence ending at token `last` ("Italy has long been ..."), or null. */
+export function sentenceOpener(ctx: ReadingContext, last: number): { id: string } | null {
+  const first = sentenceStartBefore(ctx, last, 400);
+  const k = lowerBound(ctx.hits, first);
+  const h = ctx.hits[k];
+  return h && h.tokStart === first && h.value.type === 'country' ? { id: h.value.id } : null;
+}
+
+/**
+ * The country a possessive "its" or "their" in tokens [from, to) stands for: the country that
+ * opens the sentence ("Yerevan has since frozen its participation ..., although Russia remains its
+ * leading trade partner"), when it is not `other`.
+ */
+function possessiveOwner(ctx: ReadingContext, from: number, to: number, other: string): string | null {
+  let says = false;
+  for (let k = Math.max(0, from); k < to && !says; k++)
+    says = wordAt(ctx.t, k) === 'its' || wordAt(ctx.t, k) === 'their';
+  if (!says) return null;
+  const opener = sentenceOpener(ctx, from);
+  return opener && opener.id !== other ? opener.id : null;
+}
+
 function namedParties(
   ctx: ReadingContext,
   hits: readonly Hit[],
@@ -218,6 +240,15 @@ function namedParties(
   const pair =
     mutual && named.length === 1 && !reportsFigures(ctx, hits) ? mutualPair(ctx, hits, true) : null;
   if (pair && !pair.ids.includes(named[0]!)) return { ...pair, guessed: true };
+  if (named.length === 1 && hits.length > 0) {
+    // "..., although Russia remains its leading trade partner, with trade worth $7.3 billion".
+    const span = {
+      from: Math.min(...hits.map((h) => h.tokStart)),
+      to: Math.max(...hits.map((h) => h.tokEnd)),
+    };
+    const owner = possessiveOwner(ctx, span.from - 3, span.to, named[0]!);
+    if (owner) return { ids: [owner, named[0]!], viaArticle: false, guessed: true };
+  }
   if (named.length === 1) {
     const other = ctx.parties.find((p) => p !== named[0]);
     // "trade with Georgia" in an article about Azerbaijan and Georgia: the other side is the
