@@ -48,6 +48,8 @@ interface PeriodRef {
 /** "in the same period of 2023", "the same period last year": a year for the months of another figure. */
 function isSamePeriodYear(ctx: ReadingContext, d: Figure): boolean {
   let k = d.tokStart - 1;
+  // "the same period of 2023", "the same period of the previous year"
+  if (wordAt(ctx.t, k) === 'the') k--;
   if (wordAt(ctx.t, k) === 'of' || wordAt(ctx.t, k) === 'in') k--;
   return wordAt(ctx.t, k) === 'period' && wordAt(ctx.t, k - 1) === 'same';
 }

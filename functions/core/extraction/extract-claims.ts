@@ -59,6 +59,7 @@ import {
   mentionsWith,
   NOT_CHECKABLE_PERCENT,
   NOTABLE_COUNTS,
+  thingWithId,
 } from './vocabulary.ts';
 
 export interface ExtractOptions {
@@ -88,6 +89,63 @@ function byPosition(a: Hit, b: Hit): number {
   return a.tokStart - b.tokStart || b.tokEnd - a.tokEnd;
 }
 
+/** Words that make "relations" or "ties" other than diplomatic: "trade ties", "economic relations". */
+const NOT_DIPLOMATIC = new Set([
+  'trade',
+  'economic',
+  'business',
+  'commercial',
+  'cultural',
+  'family',
+  'public',
+  'investment',
+  'energy',
+  'military',
+  'labour',
+  'labor',
+  'industrial',
+]);
+const ESTABLISHING = new Set(['established', 'establish', 'establishing', 'establishment']);
+/** Words that may stand between "ties" and "established": "ties that were formally established". */
+const ESTABLISHED_GAP = new Set([
+  'that',
+  'which',
+  'were',
+  'was',
+  'had',
+  'have',
+  'been',
+  'first',
+  'formally',
+  'officially',
+]);
+
+/**
+ * "ties that were formally established 33 years ago", "relations were established in 1992",
+ * "since they established relations": the two countries' diplomatic relations, which the text
+ * names without the word "diplomatic".
+ */
+function establishedRelations(t: Tokens, passages: Passages, things: readonly Hit[]): Hit[] {
+  const relations = thingWithId('diplomatic_relations');
+  if (!relations) return [];
+  const out: Hit[] = [];
+  let n = 0;
+  for (let k = 0; k < t.count; k++) {
+    const w = wordAt(t, k);
+    if ((w !== 'relations' && w !== 'ties') || passages.excluded[k] === 1) continue;
+    while (n < things.length && things[n]!.tokEnd <= k) n++;
+    if (n < things.length && things[n]!.tokStart <= k) continue;
+    if (NOT_DIPLOMATIC.has(wordAt(t, k - 1)) || NOT_DIPLOMATIC.has(wordAt(t, k - 2))) continue;
+    let after = k + 1;
+    while (after < k + 5 && ESTABLISHED_GAP.has(wordAt(t, after))) after++;
+    const before =
+      ESTABLISHING.has(wordAt(t, k - 1)) || (wordAt(t, k - 1) === 'of' && ESTABLISHING.has(wordAt(t, k - 2)));
+    if (before || ESTABLISHING.has(wordAt(t, after)))
+      out.push({ tokStart: k, tokEnd: k + 1, value: { type: 'thing', thing: relations } });
+  }
+  return out;
+}
+
 function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Mention>): Hit[] {
   const all = findLayeredPhrases(mentions, t, layerOf);
   // Country names inside named things ("Azerbaijan Democratic Republic") belong to the thing.
@@ -103,6 +161,7 @@ function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Ment
     tokEnd: d.tokEnd,
     value: { type: 'thing', thing: d.thing },
   }));
+  documents.push(...establishedRelations(t, passages, things));
   // Only known things own the country names inside them; "the Central Bank of Azerbaijan" is Azerbaijan's.
   const allThings = things;
   const kept: Hit[] = [];
