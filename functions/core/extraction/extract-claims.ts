@@ -105,7 +105,14 @@ const NOT_DIPLOMATIC = new Set([
   'labor',
   'industrial',
 ]);
-const ESTABLISHING = new Set(['established', 'establish', 'establishing', 'establishment']);
+const ESTABLISHING = new Set([
+  'established',
+  'establish',
+  'establishing',
+  'establishment',
+  'formalised',
+  'formalized',
+]);
 /** Words that may stand between "ties" and "established": "ties that were formally established". */
 const ESTABLISHED_GAP = new Set([
   'that',
@@ -396,11 +403,17 @@ function eventWordFor(
     // a name between the verb and the date counts as one word.
     const named = before ? namedBetween(hits, h.tokEnd, f.tokStart) : 0;
     const dist =
-      (before ? f.tokStart - h.tokEnd - named : fronted && sameSentence && after <= 14 ? after : after * 3) +
-      (vague ? VAGUE_PENALTY : 0);
+      (before
+        ? f.tokStart - h.tokEnd - named
+        : fronted && sameSentence && after <= FRONTED_REACH
+          ? after
+          : after * 3) + (vague ? VAGUE_PENALTY : 0);
     // "We signed the Declaration on Allied Cooperation here in the Kremlin in February 2022":
     // the object of the verb, often a long name, stands between the verb and its date.
-    const reach = (before ? 18 : 9) + (vague ? VAGUE_PENALTY : 0);
+    // "On October 3, 2009, the leaders of Azerbaijan, Kazakhstan, Kyrgyzstan and Türkiye signed
+    // ...": a date put first reaches past a long subject to its verb.
+    const frontedReach = fronted && sameSentence && !before ? FRONTED_REACH : 9;
+    const reach = (before ? 18 : frontedReach) + (vague ? VAGUE_PENALTY : 0);
     if (dist <= reach && (best === null || dist < best.dist)) best = { hit: h, dist };
   }
   // "Türkiye recognised Azerbaijan's restored independence on 9 November 1991": what is
@@ -418,6 +431,9 @@ function eventWordFor(
   }
   return best;
 }
+
+/** How far after a date put first its sentence's verb may stand. */
+const FRONTED_REACH = 14;
 
 /** How many tokens of names of things, past their first word, lie between tokens a and b. */
 function namedBetween(hits: readonly Hit[], a: number, b: number): number {

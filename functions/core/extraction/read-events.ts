@@ -632,6 +632,55 @@ function fitsStatedDate(f: Figure, stated: string, year: number): boolean {
   return claimed <= elapsed * 3 && elapsed <= claimed * 3;
 }
 
+/** Words that open a span of time at the start of a sentence: "Over three decades, ...". */
+const SPAN_OPENERS = new Set(['over', 'for', 'during', 'in', 'throughout']);
+
+/**
+ * The event a duration with no event of its own counts from, when its words point back: "In the
+ * 33 years since then", "in the nearly 31 years since," or a sentence that opens with the span
+ * ("Over three decades Italy has become ...") right after a dated event. The event is that of the
+ * last dated event of the sentence or the one before; which event is meant is a guess.
+ */
+function eventCountedFrom(
+  ctx: ReadingContext,
+  fi: number,
+): { metric: string; entities: ClaimEntity[]; viaArticle: boolean; guessed: boolean; date: string } | null {
+  const f = ctx.figures[fi]!;
+  const t = ctx.t;
+  const next = wordAt(t, f.tokEnd);
+  const since = next === 'since' && (wordAt(t, f.tokEnd + 1) === 'then' || wordAt(t, f.tokEnd + 1) === '');
+  const start = sentenceStartBefore(ctx, f.tokStart, 6);
+  const opens = f.tokStart - start <= 3 && SPAN_OPENERS.has(wordAt(t, start));
+  if (!since && !opens) return null;
+  const sentence = ctx.passages.sentence[f.numTok]!;
+  for (let k = ctx.dateIndex.length - 1; k >= 0; k--) {
+    const g = ctx.dateIndex[k]!;
+    if (g >= fi) continue;
+    const d = ctx.figures[g]!;
+    const back = sentence - ctx.passages.sentence[d.numTok]!;
+    if (back > 1 || f.tokStart - d.tokEnd > 80) return null;
+    const metric = ctx.dateMetrics.get(d);
+    if (!metric) continue;
+    const hits = windowHits(ctx, d);
+    if (metric === 'diplomatic_relations_established') {
+      const parties = relationsParties(ctx, hits);
+      const entities = partyEntities(parties.ids);
+      return {
+        metric,
+        entities,
+        viaArticle: parties.viaArticle,
+        guessed: parties.guessed,
+        date: String(d.value),
+      };
+    }
+    const thing = datedThing(hits, d);
+    if (!thing || thing.value.type !== 'thing') return null;
+    const entities = thingEntities(thing.value.thing, ctx, hits);
+    return { metric, entities, viaArticle: false, guessed: false, date: String(d.value) };
+  }
+  return null;
+}
+
 export function readDuration(ctx: ReadingContext, fi: number): EventReading {
   const f = ctx.figures[fi]!;
   const hits = windowHits(ctx, f);
@@ -656,16 +705,19 @@ export function readDuration(ctx: ReadingContext, fi: number): EventReading {
     guessed: [],
     checkable: false,
   };
-  if (!ev) return reading;
-  reading.metric = ev.metric;
-  reading.entities = ev.entities;
-  reading.event = { metrics: [ev.metric], entities: ev.entities.map((e) => e.id) };
+  const earlier = ev ? null : eventCountedFrom(ctx, fi);
+  const event = ev ?? earlier;
+  if (!event) return reading;
+  reading.metric = event.metric;
+  reading.entities = event.entities;
+  reading.event = { metrics: [event.metric], entities: event.entities.map((e) => e.id) };
   for (const d of nearbyDates(ctx, fi, WINDOW * 2)) {
-    if (d.kind === 'date' && ctx.dateMetrics.get(d) === ev.metric) {
+    if (d.kind === 'date' && ctx.dateMetrics.get(d) === event.metric) {
       reading.event.statedDate = String(d.value);
       break;
     }
   }
+  if (earlier) reading.event.statedDate = earlier.date;
   // "Relations were established in 1992, and for more than three decades they have widened
   // their cooperation, culminating in the declaration signed in 2020": the article's own date of
   // the event read says the duration does not count from it, so which event it does is a guess.
@@ -673,12 +725,13 @@ export function readDuration(ctx: ReadingContext, fi: number): EventReading {
     reading.guessed.push('event');
   reading.period = { value: ctx.pub.iso, basis: 'inferred', granularity: 'day' };
   reading.sources = {
-    metric: 'clause',
-    entities: ev.viaArticle ? 'article' : 'clause',
-    event: 'clause',
+    metric: earlier ? 'paragraph' : 'clause',
+    entities: event.viaArticle ? 'article' : earlier ? 'paragraph' : 'clause',
+    event: earlier ? 'paragraph' : 'clause',
     period: 'default',
   };
-  if (ev.guessed) reading.guessed.push('entities');
+  if (earlier && !reading.guessed.includes('event')) reading.guessed.push('event');
+  if (event.guessed) reading.guessed.push('entities');
   // "For two years, they worked on it" need not run to today; "for two years now" does.
   if (!hasPresentMarker(ctx, f)) reading.guessed.push('period');
   reading.checkable = true;
