@@ -396,6 +396,9 @@ function eventWordFor(
     if (namesAnniversary(ctx, h) && !happenedOn(ctx, h, f)) continue;
     // "In 2023, 15 schools were commissioned": nor has one whose subject is a count.
     if (governsCount(ctx, h) || (h.tokStart > f.tokEnd && countBetween(ctx, f.tokEnd, h.tokStart))) continue;
+    // "Trade between the two founding members amounted to $463 million last year": a period right
+    // after an amount is the amount's, not the date of an event word before it.
+    if (h.tokEnd <= f.tokStart && amountJustBefore(ctx, h.tokEnd, f.tokStart)) continue;
     const before = h.tokEnd <= f.tokStart;
     const after = h.tokStart - f.tokEnd;
     const sameSentence = ctx.passages.sentence[h.tokStart] === ctx.passages.sentence[f.numTok];
@@ -552,6 +555,17 @@ function countBetween(ctx: ReadingContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const at = ctx.figureAt[k]!;
     if (at >= 0 && isCountOfThings(ctx.figures[at]!)) return true;
+  }
+  return false;
+}
+
+/** Whether a money, percentage or quantity figure ends right before token `to` (at most two words), after token `from`. */
+function amountJustBefore(ctx: ReadingContext, from: number, to: number): boolean {
+  for (let k = to - 1; k >= Math.max(from, to - 3); k--) {
+    const at = ctx.figureAt[k]!;
+    if (at < 0) continue;
+    const kind = ctx.figures[at]!.kind;
+    return kind === 'money' || kind === 'percent' || kind === 'quantity';
   }
   return false;
 }

@@ -174,6 +174,14 @@ function anniversaryEvent(
   if (anyThing) return withThing(anyThing);
   // "The treaty, signed on 3 July 1997, marks its 25th anniversary": the event word names it.
   const verb = viaVerb ? hits.find((h) => h.value.type === 'event') : undefined;
+  // "for almost six years since its opening": the thing named before, as a guess.
+  const kinds =
+    verb && wordAt(t, verb.tokStart - 1) === 'its' ? EVENT_NOUNS.get(wordAt(t, verb.tokStart)) : undefined;
+  const owner = kinds ? thingNamedBefore(ctx, f, ctx.clauses.start[ctx.clauses.of[f.numTok]!]!, kinds) : null;
+  if (owner && verb?.value.type === 'event') {
+    const event = withThing(owner);
+    if (event) return { ...event, metric: verb.value.metric, guessed: true };
+  }
   if (verb && verb.value.type === 'event') {
     const parties = partiesFrom(ctx, hits);
     return {

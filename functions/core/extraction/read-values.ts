@@ -1469,7 +1469,14 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       metricSource = 'figure';
     }
     // "..., followed by India with $64.9 billion": the list's metric, named at its first item.
-    const item = partner !== null && !metricHit && !info ? previousListItem(ctx, readings, fi) : undefined;
+    let item = partner !== null && !metricHit && !info ? previousListItem(ctx, readings, fi) : undefined;
+    // "... imports from Russia consist of fuel. The calculations cover Russia's trade with its
+    // neighbours. Kazakhstan remained Russia's largest partner with about $26 billion": a
+    // sentence between, with no figure, that names what the list is of starts a new list.
+    if (item && ctx.passages.sentence[ctx.figures[item.fi]!.numTok]! < ctx.passages.sentence[f.numTok]! - 1) {
+      const spoken = subjectOfSentenceBefore(ctx, readings, fi);
+      if (spoken && pickMetric(ctx, spoken, fi, cue, undefined).hit) item = undefined;
+    }
     if (item?.info) {
       info = item.info;
       metricSource =

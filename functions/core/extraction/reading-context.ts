@@ -286,11 +286,31 @@ function mutualPair(
   const marker = hits.find((h) => h.value.type === 'mutual')!;
   const recent = beforeSentence ? null : countriesBefore(ctx, marker);
   if (recent) return recent;
+  // "According to Azerbaijan's State Customs Committee, bilateral turnover reached ...": the
+  // country whose figures they are is one of the two, and the article's parties are the pair.
+  const reporter = attributedCountry(ctx, marker.tokStart);
+  if (reporter && ctx.parties.length === 2 && ctx.parties.includes(reporter))
+    return { ids: ctx.parties.slice(0, 2), viaArticle: true, guessed: ctx.countryCount > 2 };
   // "the two countries" after sentences that name two countries and no third: those two, even in
   // an article that names others elsewhere.
   const from = beforeSentence ? sentenceStartBefore(ctx, marker.tokStart, 80) : marker.tokStart;
   const lately = countriesNamedLately(ctx, from);
   return lately ? { ids: lately, viaArticle: true, guessed: false } : null;
+}
+
+/** The one country the attributions of token `tok`'s sentence name ("According to Azerbaijan's customs, ..."), or null. */
+function attributedCountry(ctx: ReadingContext, tok: number): string | null {
+  const first = sentenceStartBefore(ctx, tok, 60);
+  let found: string | null = null;
+  for (let k = lowerBound(ctx.hits, first); k < ctx.hits.length; k++) {
+    const h = ctx.hits[k]!;
+    if (h.tokStart >= tok) break;
+    if (h.value.type !== 'country' || h.value.loose) continue;
+    if (ctx.clauses.kind[ctx.clauses.of[h.tokStart]!] !== 'attribution') continue;
+    if (found !== null && found !== h.value.id) return null;
+    found = h.value.id;
+  }
+  return found;
 }
 
 /**
