@@ -30,7 +30,7 @@ import {
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isMark } from './tokenize.ts';
-import { ANNIVERSARY_OF, documentAbout, isDocument, onlyDocumentOf } from './vocabulary.ts';
+import { ANNIVERSARY_OF, documentAbout, isDocument, type NamedThing, onlyDocumentOf } from './vocabulary.ts';
 
 export interface EventReading {
   metric: string | null;
@@ -689,6 +689,28 @@ function eventCountedFrom(
   return null;
 }
 
+/** The event of a thing a duration counts from; for relations, the two countries whose they are. */
+function thingEvent(
+  ctx: ReadingContext,
+  thing: NamedThing,
+  hits: readonly Hit[],
+): { metric: string; entities: ClaimEntity[]; viaArticle: boolean; guessed: boolean } {
+  if (thing.type !== 'relations')
+    return {
+      metric: thing.eventMetric,
+      entities: thingEntities(thing, ctx, hits),
+      viaArticle: false,
+      guessed: false,
+    };
+  const parties = relationsParties(ctx, hits);
+  return {
+    metric: thing.eventMetric,
+    entities: partyEntities(parties.ids),
+    viaArticle: parties.viaArticle,
+    guessed: parties.guessed,
+  };
+}
+
 export function readDuration(ctx: ReadingContext, fi: number): EventReading {
   const f = ctx.figures[fi]!;
   const hits = windowHits(ctx, f);
@@ -698,12 +720,7 @@ export function readDuration(ctx: ReadingContext, fi: number): EventReading {
   const ev =
     viaCue ??
     (thing && thing.value.type === 'thing'
-      ? {
-          metric: thing.value.thing.eventMetric,
-          entities: thingEntities(thing.value.thing, ctx, hits),
-          viaArticle: false,
-          guessed: false,
-        }
+      ? thingEvent(ctx, thing.value.thing, hits)
       : anniversaryEvent(ctx, f, hits, true));
   const reading: EventReading = {
     metric: null,
