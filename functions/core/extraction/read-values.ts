@@ -11,6 +11,7 @@ import { MONTHS } from './number-words.ts';
 import { readFlowRoles } from './read-flow-roles.ts';
 import { readMeasure } from './read-measure.ts';
 import {
+  attributedCountry,
   BUILT_KINDS,
   clauseHits,
   clausesJoined,
@@ -490,6 +491,13 @@ function namesGap(ctx: ReadingContext, clause: number, f: Figure): boolean {
 /** Whether a balance's own words call it a deficit: "the trade deficit reached", "a deficit of". */
 function isDeficit(ctx: ReadingContext, clause: number, f: Figure): boolean {
   return clauseNames(ctx, clause, f, 'deficit') && !clauseNames(ctx, clause, f, 'surplus');
+}
+
+/** Whether a bilateral figure's sentence is attributed to one of the article's two countries. */
+function reportedByParty(ctx: ReadingContext, f: Figure, info: MetricInfo | undefined): boolean {
+  if (!info?.symmetric || ctx.parties.length !== 2) return false;
+  const reporter = attributedCountry(ctx, f.tokStart);
+  return reporter !== null && ctx.parties.includes(reporter);
 }
 
 /** Whether flows `a` and `b` run opposite ways: exports and imports, of one country. */
@@ -1591,6 +1599,12 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
         // In a story that names one country only, its own figures need no guess: "Annual
         // inflation slowed to 11.8 per cent in 2023" in a release about Azerbaijan.
         entitiesSource = onlyCountry(ctx, clause, f, subject) ? 'article' : 'paragraph';
+      } else if (reportedByParty(ctx, f, info)) {
+        // "According to Azerbaijan's State Customs Committee, turnover in January-August 2023 was
+        // $612.9 million": the country whose figures they are is one of the article's two.
+        for (const id of ctx.parties) pushEntity(entities, id, 'party');
+        entitiesSource = 'article';
+        entitiesGuessed = true;
       } else if (earlier) {
         entities = earlier.entities;
         entitiesSource = 'paragraph';

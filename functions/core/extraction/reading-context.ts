@@ -299,7 +299,7 @@ function mutualPair(
 }
 
 /** The one country the attributions of token `tok`'s sentence name ("According to Azerbaijan's customs, ..."), or null. */
-function attributedCountry(ctx: ReadingContext, tok: number): string | null {
+export function attributedCountry(ctx: ReadingContext, tok: number): string | null {
   const first = sentenceStartBefore(ctx, tok, 60);
   let found: string | null = null;
   for (let k = lowerBound(ctx.hits, first); k < ctx.hits.length; k++) {
