@@ -39,7 +39,7 @@ import {
   wordAt,
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
-import { isCapitalisedWord, isMark } from './tokenize.ts';
+import { isCapitalisedWord, isMark, type Tokens } from './tokenize.ts';
 import { COUNT_METRICS, isDocument, type MetricInfo, metricInfo } from './vocabulary.ts';
 
 /** Value readings by figure index; other figures have none. */
@@ -498,6 +498,12 @@ function reportedByParty(ctx: ReadingContext, f: Figure, info: MetricInfo | unde
   if (!info?.symmetric || ctx.parties.length !== 2) return false;
   const reporter = attributedCountry(ctx, f.tokStart);
   return reporter !== null && ctx.parties.includes(reporter);
+}
+
+/** Whether the words at token k say "per capita", "per head" or "per person". */
+function perHead(t: Tokens, k: number): boolean {
+  const next = wordAt(t, k + 1);
+  return wordAt(t, k) === 'per' && (next === 'capita' || next === 'head' || next === 'person');
 }
 
 /** Whether flows `a` and `b` run opposite ways: exports and imports, of one country. */
@@ -1456,6 +1462,12 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       }
     }
     if (metricHit && metricHit.value.type === 'metric') info = metricHit.value.info;
+    // "GDP per capita amounted to 5,855.7 manat": a figure per head is not the total.
+    if (metricHit && perHead(t, metricHit.tokEnd)) {
+      info = undefined;
+      metricHit = null;
+      metricSource = undefined;
+    }
     // "Azerbaijan's foreign trade turnover totalled $51 billion. Compared with 2022, trade
     // decreased by 2.85 percent": one word of the metric the figure before named in full.
     const fuller =
@@ -1612,6 +1624,11 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
         // Nothing in the text says the figure is bilateral: the article's parties are figcheck's default.
         for (const id of ctx.parties) pushEntity(entities, id, 'party');
         entitiesSource = 'default';
+      } else if (info && !info.symmetric && !info.directed && ctx.countryCount === 1) {
+        // "In January-May, nominal GDP stood at 48,026 million manat" in a release that names one
+        // country only: that country's.
+        pushEntity(entities, ctx.parties[0]!, 'subject');
+        entitiesSource = 'article';
       }
     }
   }
