@@ -48,6 +48,8 @@ export const LABELLED_SETS = [
   'labelled-sixth.jsonl',
   'labelled-seventh.jsonl',
   'labelled-eighth.jsonl',
+  'labelled-ninth.jsonl',
+  'labelled-tenth.jsonl',
 ];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
