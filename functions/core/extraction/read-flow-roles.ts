@@ -256,7 +256,10 @@ export function readFlowRoles(
       if (h.value.type !== 'country' || h.value.id !== only) return false;
       const prep = prepositionBefore(t, h);
       const next = nextWord(h);
-      return TARGET_PREPS.has(prep) || SOURCE_PREPS.has(prep) || GIVING.has(prep) || RECEIVING.has(next);
+      // "Azerbaijan bought goods worth $17.2 billion": buying is what an importer does, so the
+      // buyer alone is the country's own imports.
+      const buys = RECEIVING.has(next) && direction !== 'imports';
+      return TARGET_PREPS.has(prep) || SOURCE_PREPS.has(prep) || GIVING.has(prep) || buys;
     });
     const partnerOnly = share && reporters.some((r) => r.id === only && !r.adjacent);
     pushEntity(out, only, explicit || partnerOnly ? (source !== null ? 'source' : 'target') : 'subject');

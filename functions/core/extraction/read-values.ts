@@ -506,6 +506,20 @@ function perHead(t: Tokens, k: number): boolean {
   return wordAt(t, k) === 'per' && (next === 'capita' || next === 'head' || next === 'person');
 }
 
+/**
+ * The country a "whose" clause is about: "For Azerbaijan, whose overall foreign trade exceeds $52
+ * billion a year, ..." is Azerbaijan's trade; null when the clause names it itself.
+ */
+function whoseAntecedent(ctx: ReadingContext, clause: number, own: readonly Hit[]): Hit | null {
+  const start = ctx.clauses.start[clause]!;
+  if (ctx.clauses.kind[clause] !== 'relative' || wordAt(ctx.t, start) !== 'whose') return null;
+  const at = lowerBound(ctx.hits, start - 1) - 1;
+  const h = ctx.hits[at];
+  if (!h || h.value.type !== 'country' || h.tokEnd !== start - 1 || !isMark(ctx.t, start - 1, ','))
+    return null;
+  return countriesIn(own).includes(h.value.id) ? null : h;
+}
+
 /** Whether flows `a` and `b` run opposite ways: exports and imports, of one country. */
 function mirrored(a: MetricInfo | undefined, b: MetricInfo | undefined): boolean {
   const ways = new Set([a?.directed, b?.directed]);
@@ -1551,7 +1565,9 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   const share = measure === 'share';
   const ownMetricHit = metricSource === 'clause' ? metricHit : null;
   const anaphora = metric !== null ? countryAnaphora(ctx, own, fi, clause, share) : null;
-  const ownHits = anaphora ? [...own, anaphora].sort((a, b) => a.tokStart - b.tokStart) : own;
+  const antecedent = anaphora ? null : whoseAntecedent(ctx, clause, own);
+  const extra = anaphora ?? antecedent;
+  const ownHits = extra ? [...own, extra].sort((a, b) => a.tokStart - b.tokStart) : own;
   // "Azerbaijan's $16.5 billion imports": the owner's total, whoever else the clause names.
   const owned = ownerOfFigure(ctx, own, fi, ownMetricHit);
   const ownEntities = owned ?? entitiesFrom(ctx, ownHits, info, ownMetricHit, fi, share);
