@@ -27,7 +27,7 @@ import { assignPeriods } from './assign-periods.ts';
 import { findClauses } from './find-clauses.ts';
 import { datelineDate } from './find-dateline.ts';
 import { foldText } from './fold-text.ts';
-import { findDocumentNames } from './name-documents.ts';
+import { findDocumentNames, unknownDocument } from './name-documents.ts';
 import { findLayeredPhrases, type PhraseMatcher } from './phrase-matcher.ts';
 import { type EventReading, readAnniversary, readDate, readDuration } from './read-events.ts';
 import { readValue, type ValueReading } from './read-values.ts';
@@ -55,6 +55,7 @@ import { type Passages, splitPassages } from './split-passages.ts';
 import { isMark, lw, type Tokens, tokenize } from './tokenize.ts';
 import {
   COUNT_METRICS,
+  isDocument,
   type Mention,
   mentionsWith,
   NOT_CHECKABLE_PERCENT,
@@ -153,6 +154,31 @@ function establishedRelations(t: Tokens, passages: Passages, things: readonly Hi
   return out;
 }
 
+/**
+ * Whether a known document's name stands in a sentence that names, as a party rather than a
+ * place, a country the document is not between, and not all the countries it is between.
+ */
+function othersDocument(t: Tokens, passages: Passages, all: readonly Hit[], h: Hit): boolean {
+  if (h.value.type !== 'thing' || !isDocument(h.value.thing) || h.value.thing.parties.length < 2)
+    return false;
+  const parties = h.value.thing.parties;
+  const sentence = passages.sentence[h.tokStart];
+  const named = new Set<string>();
+  let stranger = false;
+  for (const c of all) {
+    if (c.value.type !== 'country' || c.value.loose || passages.sentence[c.tokStart] !== sentence) continue;
+    if (c.tokStart >= h.tokStart && c.tokEnd <= h.tokEnd) return false;
+    // "in Budapest", "in the Kazakh capital": a place, not a party.
+    const before =
+      wordAt(t, c.tokStart - 1) === 'the' ? wordAt(t, c.tokStart - 2) : wordAt(t, c.tokStart - 1);
+    const after = wordAt(t, c.tokEnd);
+    if (before === 'in' || before === 'at' || after === 'capital' || after === 'city') continue;
+    named.add(c.value.id);
+    if (!parties.includes(c.value.id)) stranger = true;
+  }
+  return stranger && parties.some((p) => !named.has(p));
+}
+
 function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Mention>): Hit[] {
   const all = findLayeredPhrases(mentions, t, layerOf);
   // Country names inside named things ("Azerbaijan Democratic Republic") belong to the thing.
@@ -169,12 +195,19 @@ function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Ment
     value: { type: 'thing', thing: d.thing },
   }));
   documents.push(...establishedRelations(t, passages, things));
+  // "Azerbaijan and Hungary signed the Declaration on the Establishment of Strategic Partnership":
+  // a known document of other countries, whose name many countries' documents share.
+  const replaced = new Map<Hit, Hit>();
+  for (const h of [...things, ...documents])
+    if (othersDocument(t, passages, all, h))
+      replaced.set(h, { ...h, value: { type: 'thing', thing: unknownDocument(t, h.tokStart, h.tokEnd) } });
   // Only known things own the country names inside them; "the Central Bank of Azerbaijan" is Azerbaijan's.
   const allThings = things;
   const kept: Hit[] = [];
   let k = 0;
   let sorted = true;
-  for (const h of documents.length > 0 ? [...all, ...documents] : all) {
+  for (const found of documents.length > 0 ? [...all, ...documents] : all) {
+    const h = replaced.get(found) ?? found;
     if (passages.excluded[h.tokStart] === 1) continue;
     if (h.value.type === 'country') {
       while (k < allThings.length && allThings[k]!.tokEnd <= h.tokStart) k++;

@@ -88,6 +88,17 @@ function slugOf(t: Tokens, from: number, to: number): string {
   return words.join('_').slice(0, 80).replace(/_+$/, '');
 }
 
+/** A document figcheck does not know, named by the words in tokens [from, to). */
+export function unknownDocument(t: Tokens, from: number, to: number): NamedThing {
+  return {
+    id: slugOf(t, from, to),
+    type: 'document',
+    eventMetric: 'agreement_signed',
+    parties: [],
+    derived: true,
+  };
+}
+
 /** The name whose head word ("Treaty", "Declaration", "University") is token i, or null. */
 function nameAt(
   t: Tokens,

@@ -640,6 +640,30 @@ function fitsStatedDate(f: Figure, stated: string, year: number): boolean {
   return claimed <= elapsed * 3 && elapsed <= claimed * 3;
 }
 
+/** Nouns a duration's clause may point back with: "the declaration has served", "our organisation has grown". */
+const POINTING_BACK: ReadonlySet<string> = new Set([
+  'declaration',
+  'treaty',
+  'agreement',
+  'document',
+  'organization',
+  'organisation',
+]);
+
+/** The thing named before that "the declaration", "our organisation" in figure f's clause stands for. */
+function referredThing(ctx: ReadingContext, f: Figure): Hit | null {
+  const clause = ctx.clauses.of[f.numTok]!;
+  const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + 8);
+  for (let k = f.tokEnd; k < to; k++) {
+    const w = wordAt(ctx.t, k);
+    if (!POINTING_BACK.has(w)) continue;
+    const det = wordAt(ctx.t, k - 1);
+    if (det !== 'the' && det !== 'our' && det !== 'this' && det !== 'their') continue;
+    return thingNamedBefore(ctx, f, ctx.clauses.start[clause]!, REFERRING_NOUNS.get(w) ?? null);
+  }
+  return null;
+}
+
 /** Words that open a span of time at the start of a sentence: "Over three decades, ...". */
 const SPAN_OPENERS = new Set(['over', 'for', 'during', 'in', 'throughout']);
 
@@ -652,14 +676,24 @@ const SPAN_OPENERS = new Set(['over', 'for', 'during', 'in', 'throughout']);
 function eventCountedFrom(
   ctx: ReadingContext,
   fi: number,
-): { metric: string; entities: ClaimEntity[]; viaArticle: boolean; guessed: boolean; date: string } | null {
+): { metric: string; entities: ClaimEntity[]; viaArticle: boolean; guessed: boolean; date?: string } | null {
   const f = ctx.figures[fi]!;
   const t = ctx.t;
   const next = wordAt(t, f.tokEnd);
   const since = next === 'since' && (wordAt(t, f.tokEnd + 1) === 'then' || wordAt(t, f.tokEnd + 1) === '');
-  const start = sentenceStartBefore(ctx, f.tokStart, 6);
+  let start = sentenceStartBefore(ctx, f.tokStart, 6);
+  // A quotation that opens with the span: "\"Over these 15 years, our organisation has grown ...\"".
+  while (start < f.tokStart && isMark(t, start, '"“‘\'«')) start++;
   const opens = f.tokStart - start <= 3 && SPAN_OPENERS.has(wordAt(t, start));
   if (!since && !opens) return null;
+  // "For more than three years now, the declaration has served as a roadmap": the document its
+  // clause refers back to.
+  const referred = referredThing(ctx, f);
+  if (referred && referred.value.type === 'thing') {
+    const thing = referred.value.thing;
+    const hits = windowHits(ctx, f);
+    return { ...thingEvent(ctx, thing, hits), guessed: true };
+  }
   const sentence = ctx.passages.sentence[f.numTok]!;
   for (let k = ctx.dateIndex.length - 1; k >= 0; k--) {
     const g = ctx.dateIndex[k]!;
@@ -742,7 +776,7 @@ export function readDuration(ctx: ReadingContext, fi: number): EventReading {
       break;
     }
   }
-  if (earlier) reading.event.statedDate = earlier.date;
+  if (earlier?.date !== undefined) reading.event.statedDate = earlier.date;
   // "Relations were established in 1992, and for more than three decades they have widened
   // their cooperation, culminating in the declaration signed in 2020": the article's own date of
   // the event read says the duration does not count from it, so which event it does is a guess.
