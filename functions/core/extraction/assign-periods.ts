@@ -566,7 +566,9 @@ function narrowToSamePeriod(
       wordAt(ctx.t, k) === 'same' &&
       wordAt(ctx.t, k + 1) === 'period' &&
       wordAt(ctx.t, k - 1) === 'the' &&
-      OWN_PERIOD_WORDS.has(wordAt(ctx.t, k - 2))
+      OWN_PERIOD_WORDS.has(wordAt(ctx.t, k - 2)) &&
+      // "16.6 percent higher than in the same period of 2022": what the figure is compared with.
+      !BASE_WORDS.has(wordAt(ctx.t, k - 3))
     )
       at = k + 2;
   if (at < 0) return;

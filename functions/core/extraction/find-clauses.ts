@@ -212,7 +212,9 @@ function commaAndOpensClause(t: Tokens, i: number, marks: ClauseMarks): boolean 
   if (k >= t.count || marks.figure[k] === 1 || t.kind[k] !== WORD) return false;
   if (marks.country[k] === 1) {
     const possessive = isMark(t, k + 1, "'’");
-    return possessive || marks.metric[k + 1] === 1 || isVerbAt(t, k + 1) || isVerbAt(t, k + 2);
+    // "..., down from $65 billion in 2022, and Belarus with about $55 billion": the next item of a list.
+    const listed = word(t, k + 1) === 'with' && figureWithin(t, k + 2, 4, marks);
+    return possessive || listed || marks.metric[k + 1] === 1 || isVerbAt(t, k + 1) || isVerbAt(t, k + 2);
   }
   return true;
 }

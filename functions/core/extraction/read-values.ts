@@ -1714,12 +1714,23 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
   // A list of one country's partners: each figure is that country's with the partner listed;
   // exports are the owner's to the partner, imports the owner's from it.
-  const owner = partner !== null && info ? listOwner(ctx, readings, fi, partner) : null;
-  const listed = owner !== null && partner !== null && info ? listEntities(info, owner, partner) : [];
+  // "Kazakhstan's foreign trade reached $139.8 billion. China led with $31.5 billion": a partner's
+  // part of a country's foreign trade is the trade between the two.
+  const bilateral =
+    partner !== null && info && !info.symmetric && !info.directed
+      ? info.shortFor?.map((m) => metricInfo(m)).find((m) => m?.symmetric)
+      : undefined;
+  const listInfo = bilateral ?? info;
+  const owner = partner !== null && listInfo ? listOwner(ctx, readings, fi, partner) : null;
+  const listed = owner !== null && partner !== null && listInfo ? listEntities(listInfo, owner, partner) : [];
   if (listed.length > 0) {
     entities = listed;
     entitiesSource = 'article';
     entitiesGuessed = true;
+    if (bilateral) {
+      info = bilateral;
+      metric = nameMetric(bilateral, f.kind, f.unit, cue).metric;
+    }
   }
   // "Russia was the largest supplier, with a share of 17% of Azerbaijan's imports": the partner is
   // the one country of the clause before, as a guess.
