@@ -36,6 +36,7 @@ import {
   clausesJoined,
   type Hit,
   isReference,
+  lowerBound,
   namedWithDate,
   nearestThing,
   REFERRING_NOUNS,
@@ -154,6 +155,9 @@ function establishedRelations(t: Tokens, passages: Passages, things: readonly Hi
   return out;
 }
 
+/** How far from a document's name its sentence's countries are read. */
+const DOCUMENT_PARTY_REACH = 40;
+
 /**
  * Whether a known document's name stands in a sentence that names, as a party rather than a
  * place, a country the document is not between, and not all the countries it is between.
@@ -165,7 +169,10 @@ function othersDocument(t: Tokens, passages: Passages, all: readonly Hit[], h: H
   const sentence = passages.sentence[h.tokStart];
   const named = new Set<string>();
   let stranger = false;
-  for (const c of all) {
+  // The countries of the sentence within a bounded reach: a run-on "sentence" may be the whole text.
+  for (let n = lowerBound(all, h.tokStart - DOCUMENT_PARTY_REACH); n < all.length; n++) {
+    const c = all[n]!;
+    if (c.tokStart > h.tokEnd + DOCUMENT_PARTY_REACH) break;
     if (c.value.type !== 'country' || c.value.loose || passages.sentence[c.tokStart] !== sentence) continue;
     if (c.tokStart >= h.tokStart && c.tokEnd <= h.tokEnd) return false;
     // "in Budapest", "in the Kazakh capital": a place, not a party.

@@ -695,9 +695,16 @@ function eventCountedFrom(
     return { ...thingEvent(ctx, thing, hits), guessed: true };
   }
   const sentence = ctx.passages.sentence[f.numTok]!;
-  for (let k = ctx.dateIndex.length - 1; k >= 0; k--) {
+  // The dates before figure fi, the nearest first.
+  let lo = 0;
+  let hi = ctx.dateIndex.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.dateIndex[mid]! < fi) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
     const g = ctx.dateIndex[k]!;
-    if (g >= fi) continue;
     const d = ctx.figures[g]!;
     const back = sentence - ctx.passages.sentence[d.numTok]!;
     if (back > 1 || f.tokStart - d.tokEnd > 80) return null;
