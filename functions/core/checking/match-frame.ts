@@ -138,7 +138,14 @@ export function fitEntities(
       return { applies: true, mirrored };
     if (factSource === target && factTarget === source)
       return { applies: false, reason: `the reference is about the flow from ${target} to ${source}` };
-    return { applies: false, reason: describeEntityGap(fact.entities, ids) };
+    // A part the sentence names elsewhere does not narrow a flow whose ends the claim names.
+    return {
+      applies: false,
+      reason: describeEntityGap(
+        fact.entities,
+        claim.entities.map((e) => e.id),
+      ),
+    };
   }
   if (target === undefined && !mirrored && byLenderAndProject(fact, ids)) return { applies: true, mirrored };
   if (source === undefined && target === undefined && subject !== undefined && !mirrored) {

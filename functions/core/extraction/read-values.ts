@@ -231,6 +231,13 @@ function productOf(hits: readonly Hit[], metricHit: Hit): string | null {
   return null;
 }
 
+/** "shipped about $1.38 billion of crude oil to Israel": the goods right after the amount. */
+function productAfter(ctx: ReadingContext, hits: readonly Hit[], f: Figure): string | null {
+  if (wordAt(ctx.t, f.tokEnd) !== 'of') return null;
+  const h = hits.find((p) => p.value.type === 'product' && p.tokStart === f.tokEnd + 1);
+  return h?.value.type === 'product' ? h.value.id : null;
+}
+
 /** "Azerbaijan's $16.5 billion imports": a possessive country right before the figure, the metric right after. */
 function ownerOfFigure(
   ctx: ReadingContext,
@@ -1707,7 +1714,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
   // "Exports of the non-oil sector reached $3.1 billion" after a sentence about Azerbaijan: the
   // part stays a part whichever sentence names the country.
-  const ownProduct = ownMetricHit ? productOf(own, ownMetricHit) : null;
+  const ownProduct = ownMetricHit ? (productOf(own, ownMetricHit) ?? productAfter(ctx, own, f)) : null;
   if (ownProduct && entities.length > 0 && !entities.some((e) => e.id === ownProduct)) {
     entities = [...entities];
     pushEntity(entities, ownProduct, 'subject');
