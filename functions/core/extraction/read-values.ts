@@ -1021,6 +1021,13 @@ const thingsByKind = new WeakMap<ReadingContext, Map<string, Set<string>>>();
 
 /** Whether the story names no thing of `kinds` but `id`: "the line" can then only be that one. */
 function onlyThingOfKinds(ctx: ReadingContext, kinds: ReadonlySet<string>, id: string): boolean {
+  const byKind = thingIdsByKind(ctx);
+  for (const kind of kinds) for (const other of byKind.get(kind) ?? []) if (other !== id) return false;
+  return true;
+}
+
+/** The ids of the things the article names, by kind of thing; read once per article. */
+function thingIdsByKind(ctx: ReadingContext): Map<string, Set<string>> {
   let byKind = thingsByKind.get(ctx);
   if (!byKind) {
     byKind = new Map();
@@ -1032,8 +1039,14 @@ function onlyThingOfKinds(ctx: ReadingContext, kinds: ReadonlySet<string>, id: s
     }
     thingsByKind.set(ctx, byKind);
   }
-  for (const kind of kinds) for (const other of byKind.get(kind) ?? []) if (other !== id) return false;
-  return true;
+  return byKind;
+}
+
+/** The one thing of `kinds` the article names, or null when it names none or several. */
+function onlyThingOf(ctx: ReadingContext, kinds: ReadonlySet<string>): string | null {
+  const ids = new Set<string>();
+  for (const kind of kinds) for (const id of thingIdsByKind(ctx).get(kind) ?? []) ids.add(id);
+  return ids.size === 1 ? [...ids][0]! : null;
 }
 
 /** Works done on a built thing: "for the construction of the railway". */
@@ -1064,6 +1077,17 @@ function projectOfClause(ctx: ReadingContext, f: Figure, clause: number): string
     if (kinds) return thingSlug(thingNamedBefore(ctx, f, k, kinds));
   }
   return null;
+}
+
+/** The project "in the corridor", "into the project" right after an invested amount points back to, as a slug. */
+function investedIn(ctx: ReadingContext, f: Figure): string | null {
+  const k = f.tokEnd;
+  if ((wordAt(ctx.t, k) !== 'in' && wordAt(ctx.t, k) !== 'into') || wordAt(ctx.t, k + 1) !== 'the')
+    return null;
+  const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, k + 2));
+  if (!kinds) return null;
+  // "the corridor" in a story about one corridor, however far back it was named.
+  return thingSlug(thingNamedBefore(ctx, f, f.tokStart, kinds)) ?? onlyThingOf(ctx, kinds);
 }
 
 /** Units that give a built thing's length or its capacity. */
@@ -1711,6 +1735,16 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       pushEntity(entities, project, 'subject');
       if (!named) entitiesGuessed = true;
     }
+  }
+  // "India has invested about $2.1 billion in the corridor": the investor's money went into the
+  // project named before, which is the flow's other end.
+  if (info?.directed === 'investment' && !info.fixed && entities.length === 1) {
+    const project = investedIn(ctx, f);
+    if (project)
+      entities = [
+        { id: entities[0]!.id, role: 'source' },
+        { id: project, role: 'target' },
+      ];
   }
   // "Exports of the non-oil sector reached $3.1 billion" after a sentence about Azerbaijan: the
   // part stays a part whichever sentence names the country.
