@@ -1080,14 +1080,16 @@ function projectOfClause(ctx: ReadingContext, f: Figure, clause: number): string
 }
 
 /** The project "in the corridor", "into the project" right after an invested amount points back to, as a slug. */
-function investedIn(ctx: ReadingContext, f: Figure): string | null {
+function investedIn(ctx: ReadingContext, f: Figure): { id: string; only: boolean } | null {
   const k = f.tokEnd;
   if ((wordAt(ctx.t, k) !== 'in' && wordAt(ctx.t, k) !== 'into') || wordAt(ctx.t, k + 1) !== 'the')
     return null;
   const kinds = REFERRING_NOUNS.get(wordAt(ctx.t, k + 2));
   if (!kinds) return null;
   // "the corridor" in a story about one corridor, however far back it was named.
-  return thingSlug(thingNamedBefore(ctx, f, f.tokStart, kinds)) ?? onlyThingOf(ctx, kinds);
+  const only = onlyThingOf(ctx, kinds);
+  const id = thingSlug(thingNamedBefore(ctx, f, f.tokStart, kinds)) ?? only;
+  return id ? { id, only: id === only } : null;
 }
 
 /** Units that give a built thing's length or its capacity. */
@@ -1740,11 +1742,14 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   // project named before, which is the flow's other end.
   if (info?.directed === 'investment' && !info.fixed && entities.length === 1) {
     const project = investedIn(ctx, f);
-    if (project)
+    if (project) {
       entities = [
         { id: entities[0]!.id, role: 'source' },
-        { id: project, role: 'target' },
+        { id: project.id, role: 'target' },
       ];
+      // "the corridor" of a story that names several is the one named last, as a guess.
+      if (!project.only) entitiesGuessed = true;
+    }
   }
   // "Exports of the non-oil sector reached $3.1 billion" after a sentence about Azerbaijan: the
   // part stays a part whichever sentence names the country.
