@@ -619,6 +619,18 @@ function estimatesAnaphora(ctx: ReadingContext, clause: number, f: Figure): bool
   return false;
 }
 
+/** The last level before figure fi, at most three sentences back, whose metric has goals ("trade"). */
+function lastGoalableBefore(ctx: ReadingContext, readings: Readings, fi: number): ValueReading | undefined {
+  const f = ctx.figures[fi]!;
+  for (let g = fi - 1; g >= Math.max(0, fi - 12); g--) {
+    const back = ctx.passages.sentence[f.numTok]! - ctx.passages.sentence[ctx.figures[g]!.numTok]!;
+    if (back > LOOKBACK_SENTENCES) return undefined;
+    const reading = readings[g];
+    if (reading?.measure === 'level' && reading.info?.targetMetric) return reading;
+  }
+  return undefined;
+}
+
 /** The last value figure of the paragraph before figure fi's sentence. */
 function lastReadingBefore(ctx: ReadingContext, readings: Readings, fi: number): ValueReading | undefined {
   const f = ctx.figures[fi]!;
@@ -1485,7 +1497,10 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
             metricHit = null;
           if (metricHit) metricSource = 'paragraph';
           else {
-            paragraphAnchor = lastReadingBefore(ctx, readings, fi);
+            // "The volume is still short of the goal of $10 billion": the level that has goals.
+            paragraphAnchor =
+              (cue === 'target' ? lastGoalableBefore(ctx, readings, fi) : undefined) ??
+              lastReadingBefore(ctx, readings, fi);
             if (balance && paragraphAnchor?.info?.metric !== 'trade_balance') paragraphAnchor = undefined;
             if (paragraphAnchor?.info) {
               info = paragraphAnchor.info;
@@ -1497,9 +1512,11 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
           // $15 billion": a goal for what the figure before measured, if that is ever a goal.
           // "Trade reached $4.6 billion in 2021, and the presidents have set a target of raising
           // it to $15 billion": "it" is the level of the clause before.
+          // "The volume surpassed the goal of 200 billion dollars": the last level that has goals,
+          // past the exports and imports between.
           const before =
             (pronounBefore(ctx, f) ? levelEarlierInSentence(ctx, readings, fi) : undefined) ??
-            lastReadingBefore(ctx, readings, fi);
+            lastGoalableBefore(ctx, readings, fi);
           if (before?.info?.targetMetric && before.measure === 'level') {
             paragraphAnchor = before;
             info = before.info;
