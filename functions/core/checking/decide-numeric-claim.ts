@@ -153,7 +153,39 @@ export function decideNumericClaim(
   if (interval === null || typeof claim.value !== 'number') {
     return unverifiable(claim, `'${claim.text}' carries no number figcheck can compare.`);
   }
-  return holdBackOnGuesses(claim, decideOnFrame(claim, interval, claim.value, facts, context));
+  const verdict = decideOnFrame(claim, interval, claim.value, facts, context);
+  return holdBackOnGuesses(claim, unsignedChange(claim, interval, verdict, facts, context) ?? verdict);
+}
+
+/**
+ * "a change of $1.5 billion": a change or growth whose words give no direction states its size
+ * only. When that size matches a reference of the other sign, the figure is not contradicted:
+ * the text does not say which way it went.
+ */
+function unsignedChange(
+  claim: Claim,
+  interval: Interval,
+  verdict: Verdict,
+  facts: readonly ReferenceFact[],
+  context: { publishedAt: string },
+): Verdict | null {
+  const frame = frameOfClaim(claim);
+  const changes = frame.measure === 'change' || frame.measure === 'growth';
+  if (!changes || frame.direction || verdict.verdict !== 'contradicted' || typeof claim.value !== 'number')
+    return null;
+  const flipped = {
+    low: -interval.high,
+    high: -interval.low,
+    lowOpen: interval.highOpen,
+    highOpen: interval.lowOpen,
+  };
+  const other = decideOnFrame(claim, flipped, -claim.value, facts, context);
+  if (other.verdict !== 'supported') return null;
+  return {
+    ...other,
+    verdict: 'unverifiable',
+    explanation: `${other.explanation.replace(/ '[^']*' holds\.$/, '').replace(/;$/, '')}; '${claim.text}' gives the size of the change, and the text does not say whether it was a rise or a fall.`,
+  };
 }
 
 function decideOnFrame(

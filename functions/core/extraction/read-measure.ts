@@ -365,6 +365,19 @@ export function readMeasure(
 
 /** The token after ", or <figure>," (or after the comma that closes such an aside) at token `at`, else `at`. */
 function pastAside(t: Tokens, at: number, other: (i: number) => boolean, start: number): number {
+  // "2.85 percent ($1.5 billion) less than": past a figure in brackets, or out of the brackets.
+  if (isMark(t, at, '(') && other(at + 1)) {
+    let k = at + 1;
+    while (k < Math.min(t.count, at + 12) && other(k)) k++;
+    return isMark(t, k, ')') ? k + 1 : at;
+  }
+  if (isMark(t, at, ')') && isMark(t, start - 1, '(')) return at + 1;
+  // "2.85 percent or $1.5 billion less than": past the figure "or" adds.
+  if (word(t, at) === 'or' && other(at + 1)) {
+    let k = at + 1;
+    while (k < Math.min(t.count, at + 12) && other(k)) k++;
+    return k;
+  }
   if (!isMark(t, at, ',')) return at;
   // Only a figure that is itself the aside ends at the comma that closes it: "..., or 12.14%, less";
   // "reached $11 billion, more than double the $4.6 billion" compares the next figure.

@@ -852,8 +852,12 @@ function previousListItem(ctx: ReadingContext, readings: Readings, fi: number): 
 
 /** The value figure right before ", or" in front of figure f, which f restates: "$6.9 billion, or 26.9%". */
 function restatedFigure(ctx: ReadingContext, readings: Readings, f: Figure): number | null {
-  if (wordAt(ctx.t, f.tokStart - 1) !== 'or' || !isMark(ctx.t, f.tokStart - 2, ',')) return null;
-  const g = ctx.figureAt[f.tokStart - 3]!;
+  // "2.85 percent ($1.5 billion) less than": a figure in brackets right after another restates it.
+  // "2.85 percent or $1.5 billion less": an "or" right after a figure, with or without a comma.
+  const bracketed = isMark(ctx.t, f.tokStart - 1, '(');
+  if (!bracketed && wordAt(ctx.t, f.tokStart - 1) !== 'or') return null;
+  const comma = !bracketed && isMark(ctx.t, f.tokStart - 2, ',');
+  const g = ctx.figureAt[f.tokStart - (bracketed ? 2 : comma ? 3 : 2)]!;
   return g >= 0 && readings[g] !== undefined && ctx.figures[g]!.kind !== f.kind ? g : null;
 }
 

@@ -808,3 +808,51 @@ describe('decideVerdict on yearly quantities', () => {
     expect(verdict.explanation).toMatch(/Unit mismatch/);
   });
 });
+
+describe('decideVerdict on a change whose words give no direction', () => {
+  const growth = (value: number, direction?: 'rise' | 'fall') =>
+    buildClaim({
+      text: '2.85 percent',
+      kind: 'percent',
+      value,
+      unit: 'percent',
+      significantFigures: 3,
+      metric: 'foreign_trade_turnover_growth',
+      entities: [{ id: 'AZ', role: 'subject' }],
+      frame: {
+        measure: 'growth',
+        metric: 'foreign_trade_turnover_growth',
+        entities: [{ id: 'AZ', role: 'subject' }],
+        period: { value: '2023', basis: 'stated', granularity: 'year' },
+        sources: { measure: 'clause', metric: 'clause', entities: 'clause', period: 'clause' },
+        guessed: [],
+        ...(direction ? { direction } : {}),
+      },
+    });
+  const fall = buildFact({
+    metric: 'foreign_trade_turnover_growth',
+    entities: ['AZ'],
+    value: -2.85,
+    unit: 'percent',
+  });
+
+  it('is not contradicted when its size matches a fall the reference gives', () => {
+    const verdict = decideVerdict(growth(2.85), [fall], context);
+    expect(verdict.verdict).toBe('unverifiable');
+    expect(verdict.explanation).toBe(
+      "Reference: -2.85% in 2023 (News.Az, 2024-02-12); '2.85 percent' gives the size of the change, and the text does not say whether it was a rise or a fall.",
+    );
+  });
+
+  it('is supported when the words say it fell', () => {
+    expect(decideVerdict(growth(-2.85, 'fall'), [fall], context).verdict).toBe('supported');
+  });
+
+  it('is contradicted when the words say it rose', () => {
+    expect(decideVerdict(growth(2.85, 'rise'), [fall], context).verdict).toBe('contradicted');
+  });
+
+  it('is contradicted when its size does not match either way', () => {
+    expect(decideVerdict(growth(5.1), [fall], context).verdict).toBe('contradicted');
+  });
+});
