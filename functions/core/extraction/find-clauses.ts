@@ -369,6 +369,15 @@ export function findClauses(t: Tokens, passages: Passages, marks: ClauseMarks): 
         at = k + 1;
       } else if (k > i && t.kind[k] === WORD && !isMark(t, k - 1, ',(;')) {
         kind = kindAtWord(t, k, marks, sentenceEnd);
+        // "grew by 4.5% compared to 2022 and reached $9.9 billion": the verb after "and" goes
+        // on with the clause the comparison hangs on, not with the comparison.
+        if (
+          kind === null &&
+          word(t, k) === 'and' &&
+          clauses.kind[current] === 'comparison' &&
+          isVerbAt(t, k + 1)
+        )
+          kind = 'appendix';
       }
       if (kind !== null && at < sentenceEnd) {
         // Comparisons and appendices are about the last independent clause before them.

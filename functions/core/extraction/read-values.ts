@@ -20,6 +20,7 @@ import {
   type Hit,
   hasMutualMarker,
   isBaseFigure,
+  isPossessive,
   LOOKBACK_SENTENCES,
   looksBack,
   lowerBound,
@@ -84,6 +85,17 @@ const LEVEL_WORDS = new Set([
   'amounting',
   'hitting',
   'standing',
+]);
+/** Verbs of a level that go on with the clause before after "and": "grew 4.5% ... and reached $9.9 billion". */
+const LEVEL_VERBS = new Set([
+  'reached',
+  'totalled',
+  'totaled',
+  'amounted',
+  'hit',
+  'stood',
+  'exceeded',
+  'topped',
 ]);
 
 const QUANTITY_FLOWS = new Set(['gas_supply', 'exports', 'imports', 'capacity']);
@@ -772,10 +784,24 @@ function listedPartner(ctx: ReadingContext, fi: number): string | null {
     const hit = ctx.hits[h]!;
     if (ranked - hit.tokEnd > (at ? 0 : 4) || ctx.passages.sentence[hit.tokStart] !== sentence) return null;
     // "investments in Kazakhstan at $211.4 million": a country after a preposition is the flow's.
+    // "Kazakhstan remained Russia's largest partner with about $26 billion": the country with "'s"
+    // owns the ranking, and the partner listed is the clause's subject before it.
+    if (hit.value.type === 'country' && isPossessive(ctx.t, hit)) return subjectBefore(ctx, hit);
     if (hit.value.type === 'country') return at && tiedToFlow(ctx, hit) ? null : hit.value.id;
     if (hit.value.type !== 'metric') return null;
   }
   return null;
+}
+
+/** The country that opens the clause of mention `owner`, before it: "Kazakhstan remained Russia's ...". */
+function subjectBefore(ctx: ReadingContext, owner: Hit): string | null {
+  const start = ctx.clauses.start[ctx.clauses.of[owner.tokStart]!]!;
+  const first = ctx.hits[lowerBound(ctx.hits, start)];
+  if (!first || first.tokStart >= owner.tokStart || first.value.type !== 'country') return null;
+  return first.tokStart - start <= 2 &&
+    first.value.id !== (owner.value.type === 'country' ? owner.value.id : '')
+    ? first.value.id
+    : null;
 }
 
 /**
@@ -1407,7 +1433,11 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     direction = f.kind === 'percent' ? undefined : direction === 'fall' ? 'rise' : 'fall';
   // More about the figure before: "decreased by 2.85 percent ($1.5 billion)", "grew by $212 million, or 8.1%".
   // "..., reaching $12.4 billion", "..., to $6.9 billion": the level the change led to.
-  const leadsToLevel = LEVEL_WORDS.has(wordAt(t, f.tokStart - 1));
+  const andLevel =
+    kind === 'appendix' &&
+    wordAt(t, ctx.clauses.start[clause]!) === 'and' &&
+    LEVEL_VERBS.has(wordAt(t, ctx.clauses.start[clause]! + 1));
+  const leadsToLevel = LEVEL_WORDS.has(wordAt(t, f.tokStart - 1)) || andLevel;
   if (anchorReading && kind !== 'comparison' && (!marked || cue === 'level') && !leadsToLevel) {
     if (f.kind === 'money' && anchorReading.measure === 'growth') {
       cue = 'change';
