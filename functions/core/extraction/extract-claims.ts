@@ -678,6 +678,10 @@ function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: H
   const thing = hit?.value.type === 'thing' ? hit.value.thing : null;
   // "The sections were joined at Balbukhta on 29 September 1984": a happening named as such is
   // what its date dates, whatever the verb.
+  // "..., which established diplomatic relations in 1992, raised their ties ... with a joint
+  // declaration signed in 2020": relations are established, never signed or ratified.
+  const documentVerb = best === 'agreement_signed' || best === 'agreement_ratified';
+  if (thing?.type === 'relations' && documentVerb) return best;
   if (thing?.type === 'relations' || thing?.type === 'event') return thing.eventMetric;
   if (best === 'founded' && thing && thing.eventMetric !== 'construction_started') return thing.eventMetric;
   return best;
