@@ -56,9 +56,11 @@ import { type Passages, splitPassages } from './split-passages.ts';
 import { isMark, lw, type Tokens, tokenize } from './tokenize.ts';
 import {
   COUNT_METRICS,
+  documentAbout,
   isDocument,
   type Mention,
   mentionsWith,
+  type NamedThing,
   NOT_CHECKABLE_PERCENT,
   NOTABLE_COUNTS,
   thingWithId,
@@ -155,6 +157,20 @@ function establishedRelations(t: Tokens, passages: Passages, things: readonly Hi
   return out;
 }
 
+/**
+ * "an agreement on the International North-South Transport Corridor": a document named after a
+ * known project is the known document about it, when there is one.
+ */
+function documentOnKnown(things: readonly Hit[], d: { tokStart: number; tokEnd: number }): NamedThing | null {
+  for (let n = lowerBound(things, d.tokStart); n < things.length && things[n]!.tokStart < d.tokEnd; n++) {
+    const h = things[n]!;
+    if (h.tokEnd > d.tokEnd || h.value.type !== 'thing' || isDocument(h.value.thing)) continue;
+    const about = documentAbout(h.value.thing.id);
+    if (about) return about;
+  }
+  return null;
+}
+
 /** How far from a document's name its sentence's countries are read. */
 const DOCUMENT_PARTY_REACH = 40;
 
@@ -199,7 +215,7 @@ function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Ment
   const documents: Hit[] = findDocumentNames(t, passages, things, places).map((d) => ({
     tokStart: d.tokStart,
     tokEnd: d.tokEnd,
-    value: { type: 'thing', thing: d.thing },
+    value: { type: 'thing', thing: d.thing.derived ? (documentOnKnown(things, d) ?? d.thing) : d.thing },
   }));
   documents.push(...establishedRelations(t, passages, things));
   // "Azerbaijan and Hungary signed the Declaration on the Establishment of Strategic Partnership":
