@@ -14,6 +14,7 @@ import {
   clausesJoined,
   DOCUMENT_KINDS,
   type Hit,
+  lowerBound,
   namedWithDate,
   nearestThing,
   partiesFrom,
@@ -298,6 +299,9 @@ function datedThing(hits: readonly Hit[], f: Figure, documents = false): Hit | n
   let document: Hit | null = null;
   for (const h of hits) {
     if (h.value.type !== 'thing') continue;
+    // "signed in Ankara on Feb. 9, 1994, during Heydar Aliyev's official visit": a person signs a
+    // document; the signing is not a date of the person's.
+    if (documents && h.value.thing.type === 'person') continue;
     if (h.tokEnd <= f.tokStart) {
       if (f.tokStart - h.tokEnd <= 20 && (before === null || h.tokStart > before.tokStart)) before = h;
       if (f.tokStart - h.tokEnd <= 20 && isDocument(h.value.thing)) document = h;
@@ -414,6 +418,36 @@ function pointedDocument(ctx: ReadingContext, f: Figure, clause = ctx.clauses.of
 
 const PASSIVE_AUXILIARIES = new Set(['was', 'is', 'had', 'has', 'were']);
 
+/**
+ * "the 31st anniversary of the friendship treaty, signed in Ankara on Feb. 9, 1994": a document
+ * named before by one of its words, "the <word> treaty" shortly before the date, when exactly one
+ * document named before has that word in its name.
+ */
+function shortenedDocument(ctx: ReadingContext, f: Figure): Hit | null {
+  const sentence = ctx.passages.sentence[f.numTok];
+  for (let k = f.tokStart - 1; k >= Math.max(1, f.tokStart - 10); k--) {
+    if (ctx.passages.sentence[k] !== sentence) return null;
+    if (!DOCUMENT_HEADS.has(wordAt(ctx.t, k)) && wordAt(ctx.t, k) !== 'declaration') continue;
+    const word = wordAt(ctx.t, k - 1);
+    if (
+      word === '' ||
+      wordAt(ctx.t, k - 2) !== 'the' ||
+      ctx.hits.some((h) => h.tokStart <= k && k < h.tokEnd)
+    )
+      return null;
+    let found: Hit | null = null;
+    for (let n = lowerBound(ctx.hits, k - 1) - 1; n >= 0 && k - ctx.hits[n]!.tokStart <= 400; n--) {
+      const h = ctx.hits[n]!;
+      if (h.value.type !== 'thing' || !isDocument(h.value.thing)) continue;
+      if (!h.value.thing.id.split('_').includes(word)) continue;
+      if (found && found.value.type === 'thing' && found.value.thing.id !== h.value.thing.id) return null;
+      found ??= h;
+    }
+    return found;
+  }
+  return null;
+}
+
 /** Head words of a document that is named by what it is about: "the agreement on building the railway". */
 const DOCUMENT_HEADS = new Set([
   'agreement',
@@ -492,7 +526,10 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
         .at(-1) ?? f)
     : f;
   const object = namedWith ?? (isDocumentEvent ? documentObject(ctx, first, hits) : null);
-  const near = datedThing(joined, f, isDocumentEvent) ?? datedThing(hits, f, isDocumentEvent);
+  const near =
+    (isDocumentEvent ? shortenedDocument(ctx, f) : null) ??
+    datedThing(joined, f, isDocumentEvent) ??
+    datedThing(hits, f, isDocumentEvent);
   // "The railway was inaugurated on 30 October 2017 at a ceremony at the new Baku International
   // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.
   const placeAfter =
