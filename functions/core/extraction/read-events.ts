@@ -547,7 +547,10 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
         pointedDocument(ctx, f, verb && !verbJoined ? ctx.clauses.of[verb.tokStart]! : clause)
       : null;
   // "He became President on 10 October 1993": the person the story named before, as a guess.
-  const person = !object && !near && LIFE_EVENTS.has(metric) ? pronounPerson(ctx, f) : null;
+  // "After graduating from the Azerbaijan State University, ... on 14 July 1969 he was elected":
+  // "he" of the date's clause comes before an institution named on the way.
+  const nearPerson = near?.value.type === 'thing' && near.value.thing.type === 'person';
+  const person = !object && !nearPerson && LIFE_EVENTS.has(metric) ? pronounPerson(ctx, f) : null;
   if (person) reading.guessed.push('entities');
   const thing =
     object ??
