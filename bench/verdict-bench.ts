@@ -50,6 +50,8 @@ export const LABELLED_SETS = [
   'labelled-eighth.jsonl',
   'labelled-ninth.jsonl',
   'labelled-tenth.jsonl',
+  'labelled-eleventh.jsonl',
+  'labelled-twelfth.jsonl',
 ];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
