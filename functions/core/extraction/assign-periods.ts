@@ -755,6 +755,11 @@ function inheritPeriod(
     reading.measure === 'target' && valueFigureBetween(ctx, readings, from, to);
   const inSentence = bySentence.get(sentence) ?? [];
   const at = firstAtOrAfter(inSentence, f.tokStart);
+  // "builds on the previous year's momentum, when bilateral trade totaled $190.27 billion": what
+  // follows ", when" is of the period right before it, whatever that period is set against.
+  const antecedent = at > 0 ? inSentence[at - 1]! : null;
+  if (antecedent && whenFollows(ctx, antecedent.figure, f))
+    return { period: periodOf(ctx, antecedent.figure, reading), source: 'sentence' };
   for (let k = at - 1; k >= 0 && f.tokStart - inSentence[k]!.figure.tokEnd <= SENTENCE_REACH; k--) {
     const p = inSentence[k]!;
     if (
@@ -814,6 +819,15 @@ function inheritPeriod(
     return { period, source: 'paragraph' };
   }
   return { period: defaultPeriod(ctx, reading), source: 'default' };
+}
+
+/** Whether ", when" stands a few words after period phrase d and before figure f. */
+function whenFollows(ctx: ReadingContext, d: Figure, f: Figure): boolean {
+  for (let k = d.tokEnd; k < Math.min(f.tokStart, d.tokEnd + 5); k++) {
+    if (ctx.figureAt[k]! >= 0) return false;
+    if (isMark(ctx.t, k, ',')) return wordAt(ctx.t, k + 1) === 'when';
+  }
+  return false;
 }
 
 /**
