@@ -248,10 +248,20 @@ function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Ment
   return kept;
 }
 
-function articleCountries(hits: readonly Hit[]): { parties: string[]; count: number } {
+/**
+ * The article's countries in the order its text names them, and its two parties. The place of a
+ * dateline ("ASTANA, July 3 (Xinhua) -- China and Azerbaijan signed ...") is where the story was
+ * filed, so it counts after the countries the story names.
+ */
+function articleCountries(hits: readonly Hit[], datelineAt: number): { parties: string[]; count: number } {
   const seen: string[] = [];
-  for (const h of hits)
-    if (h.value.type === 'country' && !h.value.loose && !seen.includes(h.value.id)) seen.push(h.value.id);
+  const filedIn: string[] = [];
+  for (const h of hits) {
+    if (h.value.type !== 'country' || h.value.loose) continue;
+    const list = h.tokStart < datelineAt ? filedIn : seen;
+    if (!list.includes(h.value.id)) list.push(h.value.id);
+  }
+  for (const id of filedIn) if (!seen.includes(id)) seen.push(id);
   return { parties: seen.slice(0, 2), count: seen.length };
 }
 
@@ -846,7 +856,8 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
     metric: metricMask,
     inside: insideMask,
   });
-  const countries = articleCountries(hits);
+  const dateline = datelineDate(t, figures);
+  const countries = articleCountries(hits, dateline?.tokStart ?? 0);
   const ctx: ReadingContext = {
     t,
     source: { ...folded, original: text },
@@ -861,7 +872,7 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
     dateMetrics: new Map(),
     dateVerbs: new Map(),
     dateWindows: new Map(),
-    dateIndex: indicesOfDates(figures, datelineDate(t, figures)),
+    dateIndex: indicesOfDates(figures, dateline),
   };
   assignDateEvents(ctx);
   return ctx;
