@@ -415,6 +415,9 @@ function countryAnaphora(
   for (let k = from; k < to; k++) {
     const w = wordAt(t, k);
     if ((w !== 'the' && w !== 'this') || wordAt(t, k + 1) !== 'country') continue;
+    // "Italy has become Azerbaijan's leading export market, taking 37% of the country's exports":
+    // the country the clause names with "'s" before it.
+    if (hits.some((h) => h.value.type === 'country' && h.tokEnd <= k && isPossessive(t, h))) return null;
     // "Azerbaijan's crude exports to Italy were $3.77 billion, and Italy's share of the country's
     // total exports was 45%": the sentence's own clauses before this one come first.
     const sentenceStart = sentenceStartBefore(ctx, ctx.clauses.start[clause]!, 60);
