@@ -417,7 +417,13 @@ function countryAnaphora(
     if ((w !== 'the' && w !== 'this') || wordAt(t, k + 1) !== 'country') continue;
     // "Italy has become Azerbaijan's leading export market, taking 37% of the country's exports":
     // the country the clause names with "'s" before it.
-    if (hits.some((h) => h.value.type === 'country' && h.tokEnd <= k && isPossessive(t, h))) return null;
+    // Not "Italy's share of the country's total exports": a partner's share is of another country's total.
+    const owner = (h: Hit) =>
+      h.value.type === 'country' &&
+      h.tokEnd <= k &&
+      isPossessive(t, h) &&
+      !SHARE_NOUNS.has(wordAfterMention(t, h));
+    if (hits.some(owner)) return null;
     // "Azerbaijan's crude exports to Italy were $3.77 billion, and Italy's share of the country's
     // total exports was 45%": the sentence's own clauses before this one come first.
     const sentenceStart = sentenceStartBefore(ctx, ctx.clauses.start[clause]!, 60);
@@ -435,6 +441,9 @@ function countryAnaphora(
   }
   return null;
 }
+
+/** Nouns of a part of a total: "Italy's share of ...". */
+const SHARE_NOUNS = new Set(['share', 'part', 'portion', 'stake']);
 
 /** Words after a figure that open a circumstance, not its subject: "grew 8.3% despite the war in Ukraine". */
 const CIRCUMSTANCES = new Set([
