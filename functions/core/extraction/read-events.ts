@@ -491,6 +491,15 @@ function documentObject(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): H
   return null;
 }
 
+/**
+ * "The completion of construction was proclaimed on October 27, 1984, although the State
+ * Commission ...": a construction's date is of the line named before, not of a body named after.
+ */
+function builtBefore(ctx: ReadingContext, f: Figure, metric: string): Hit | null {
+  if (!metric.startsWith('construction_')) return null;
+  return thingNamedBefore(ctx, f, ctx.clauses.start[ctx.clauses.of[f.numTok]!]!, BUILT_KINDS);
+}
+
 export function readDate(ctx: ReadingContext, fi: number): EventReading {
   const f = ctx.figures[fi]!;
   const hits = ctx.dateWindows.get(f) ?? [];
@@ -556,7 +565,7 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     object ??
     person ??
     pointed ??
-    (placeAfter ? (earlierThing(ctx, f) ?? near) : near) ??
+    (placeAfter ? (earlierThing(ctx, f) ?? builtBefore(ctx, f, metric) ?? near) : near) ??
     earlierThing(ctx, first);
   if (thing && thing.value.type === 'thing') {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
