@@ -82,18 +82,24 @@ function partyEntities(ids: readonly string[]): ClaimEntity[] {
   return ids.map((id) => ({ id, role: 'party' as const }));
 }
 
+/** The position in ctx.dateIndex of the first date figure at or after figure index fi. */
+function firstDateFrom(ctx: ReadingContext, fi: number): number {
+  let lo = 0;
+  let hi = ctx.dateIndex.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.dateIndex[mid]! < fi) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Date figures of the same sentence within a bounded distance of figure index fi. */
 function nearbyDates(ctx: ReadingContext, fi: number, radius: number): Figure[] {
   const f = ctx.figures[fi]!;
   const s = ctx.passages.sentence[f.numTok];
   const dates = ctx.dateIndex;
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid]! < fi) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstDateFrom(ctx, fi);
   const out: Figure[] = [];
   for (let k = lo - 1; k >= 0; k--) {
     const d = ctx.figures[dates[k]!]!;
@@ -745,14 +751,7 @@ function eventCountedFrom(
   }
   const sentence = ctx.passages.sentence[f.numTok]!;
   // The dates before figure fi, the nearest first.
-  let lo = 0;
-  let hi = ctx.dateIndex.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.dateIndex[mid]! < fi) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo - 1; k >= 0; k--) {
+  for (let k = firstDateFrom(ctx, fi) - 1; k >= 0; k--) {
     const g = ctx.dateIndex[k]!;
     const d = ctx.figures[g]!;
     const back = sentence - ctx.passages.sentence[d.numTok]!;
