@@ -477,11 +477,6 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
     // "trade between the two countries in January-August 2023": "the two countries" names the
     // parties; the period is the trade's.
     if (readsYearBefore(fi) || isReference(ctx.t, f)) continue;
-    const when = periodBeforeWhen(ctx, f);
-    if (when) {
-      out[fi] = { period: periodOf(ctx, when, reading), source: 'clause' };
-      continue;
-    }
     const list = refs.get(reading.clause) ?? [];
     for (let k = firstAtOrAfter(list, f.tokEnd); k < list.length; k++) {
       const p = list[k]!;
@@ -498,6 +493,10 @@ export function assignPeriods(ctx: ReadingContext, readings: Readings): (PeriodR
       withOwnPeriod.add(reading.clause);
       break;
     }
+    // "in 2021, when it rebounded from a contraction of 4.2% in 2020": a period written right
+    // after the figure is its own; else the period a ", when" before it hangs on.
+    const when = out[fi] ? null : periodBeforeWhen(ctx, f);
+    if (when) out[fi] = { period: periodOf(ctx, when, reading), source: 'clause' };
   }
   for (const fi of valueFigures) {
     if (out[fi] || readsYearBefore(fi)) continue;

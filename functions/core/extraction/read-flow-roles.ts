@@ -139,10 +139,37 @@ const PLACE_VERBS = new Set([
   'told',
 ]);
 
-/** "signed in Baku", "held in Moscow": the place of an event, not an end of the flow. */
-function isPlace(t: Tokens, h: Hit): boolean {
+/** Events that happen somewhere: "at talks in Ankara", "a forum in Baku". */
+const PLACE_NOUNS = new Set([
+  'meeting',
+  'meetings',
+  'talks',
+  'summit',
+  'forum',
+  'visit',
+  'conference',
+  'ceremony',
+  'session',
+  'briefing',
+  'negotiations',
+  'congress',
+  'exhibition',
+  'speech',
+  'remarks',
+  'interview',
+]);
+
+/**
+ * "signed in Baku", "at talks in Ankara", "a meeting with Aliyev in Astana": the place of an
+ * event, not an end of the flow.
+ */
+function isPlace(t: Tokens, h: Hit, hits: readonly Hit[]): boolean {
   const prep = wordAt(t, h.tokStart - 1);
-  return (prep === 'in' || prep === 'at') && PLACE_VERBS.has(wordAt(t, h.tokStart - 2));
+  if (prep !== 'in' && prep !== 'at') return false;
+  const before = wordAt(t, h.tokStart - 2);
+  if (PLACE_VERBS.has(before) || PLACE_NOUNS.has(before)) return true;
+  // A person is somewhere, not a flow's end: "with Aliyev in Astana".
+  return hits.some((p) => p.value.type === 'country' && p.value.person && p.tokEnd === h.tokStart - 1);
 }
 
 /** The preposition before a country mention, skipping "the" and an adjective of economy. */
@@ -181,7 +208,7 @@ export function readFlowRoles(
   let target: string | null = null;
   const reporters: { id: string; adjacent: boolean }[] = [];
   let between = false;
-  const countries = hits.filter((h) => h.value.type === 'country' && !isPlace(t, h));
+  const countries = hits.filter((h) => h.value.type === 'country' && !isPlace(t, h, hits));
   const metricWords = hits.filter((h) => h.value.type === 'metric');
   for (const h of countries) {
     if (h.value.type !== 'country') continue;

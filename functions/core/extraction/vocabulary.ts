@@ -62,7 +62,7 @@ export interface NamedThing {
 
 export type Mention =
   /** `loose`: a region that stands for the entity only roughly ("Europe" for the EU): a frame that reads it guesses. */
-  | { type: 'country'; id: string; loose?: boolean }
+  | { type: 'country'; id: string; loose?: boolean; person?: boolean }
   | { type: 'metric'; info: MetricInfo }
   | { type: 'thing'; thing: NamedThing }
   | { type: 'event'; metric: string }
@@ -92,7 +92,10 @@ const countryEntries = entriesOf<Mention>(
 );
 /** Heads of state and government and foreign ministers stand for their country ("Pashinyan and Aliyev signed ..."). */
 const leaderEntries = entriesOf<Mention>(
-  Object.entries(leaders as Record<string, string[]>).map(([id, names]) => [names, { type: 'country', id }]),
+  Object.entries(leaders as Record<string, string[]>).map(([id, names]) => [
+    names,
+    { type: 'country', id, person: true },
+  ]),
 );
 const regionEntries = entriesOf<Mention>(
   Object.entries(regions as Record<string, string[]>).map(([id, names]) => [
