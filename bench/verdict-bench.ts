@@ -52,6 +52,7 @@ export const LABELLED_SETS = [
   'labelled-tenth.jsonl',
   'labelled-eleventh.jsonl',
   'labelled-twelfth.jsonl',
+  'labelled-thirteenth.jsonl',
 ];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */

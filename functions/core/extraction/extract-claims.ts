@@ -24,6 +24,7 @@
  */
 import type { Claim, ClaimFrame, FramePart, FrameSource, MetricAlias, Period, Qualifier } from '../model.ts';
 import { assignPeriods } from './assign-periods.ts';
+import { pointDatesAhead } from './date-tense.ts';
 import { findClauses } from './find-clauses.ts';
 import { datelineDate } from './find-dateline.ts';
 import { foldText } from './fold-text.ts';
@@ -451,6 +452,7 @@ function eventWordFor(
   // that a "when" clause explains.
   const fronted =
     isFronted(ctx, f) || (isMark(ctx.t, f.tokEnd, ',') && wordAt(ctx.t, f.tokEnd + 1) === 'when');
+  const candidates: { hit: Hit; dist: number; before: boolean; vague: boolean; comma: boolean }[] = [];
   for (const h of hits) {
     if (h.value.type !== 'event') continue;
     // "A new stage began on 22 February 2022, when the presidents signed ...": a start of
@@ -483,7 +485,15 @@ function eventWordFor(
     // ...": a date put first reaches past a long subject to its verb.
     const frontedReach = fronted && sameSentence && !before ? FRONTED_REACH : 9;
     const reach = (before ? 18 : frontedReach) + (vague ? VAGUE_PENALTY : 0);
-    if (dist <= reach && (best === null || dist < best.dist)) best = { hit: h, dist };
+    if (dist <= reach) candidates.push({ hit: h, dist, before, vague, comma: commaBetween(ctx, h, f) });
+  }
+  // "The Shusha Declaration, signed by the presidents on 15 June 2021, was ratified ...": a verb
+  // of the date's own stretch between commas dates it, not one past the comma after it ("A new
+  // stage began on 22 February 2022, when the presidents signed ..." is the signing's).
+  const ownStretch = !fronted && candidates.some((c) => c.before && !c.comma && !c.vague);
+  for (const c of candidates) {
+    if (ownStretch && !c.before && c.comma) continue;
+    if (best === null || c.dist < best.dist) best = { hit: c.hit, dist: c.dist };
   }
   // "Türkiye recognised Azerbaijan's restored independence on 9 November 1991": what is
   // recognised is itself an event word, and the date is the recognition's.
@@ -499,6 +509,13 @@ function eventWordFor(
     }
   }
   return best;
+}
+
+/** Whether a comma stands between event word h and date f, on either side. */
+function commaBetween(ctx: ReadingContext, h: Hit, f: Figure): boolean {
+  const [from, to] = h.tokEnd <= f.tokStart ? [h.tokEnd, f.tokStart] : [f.tokEnd, h.tokStart];
+  for (let k = from; k < to; k++) if (isMark(ctx.t, k, ',;')) return true;
+  return false;
 }
 
 /** How far after a date put first its sentence's verb may stand. */
@@ -831,6 +848,7 @@ function buildContext(text: string, options: ExtractOptions): ReadingContext {
   const passages = splitPassages(t);
   const recognised = recogniseFigures(t, passages, pub, options.all === true);
   carryCurrency(recognised, passages);
+  pointDatesAhead(t, recognised, passages, pub);
   const figures = anchorRelativeDates(t, recognised, passages);
   const hits = collectHits(t, passages, mentionsWith(options.metricAliases));
   const figureAt = figureIndexByToken(t, figures);

@@ -253,14 +253,15 @@ function parseDigitNumber(t: Tokens, i: number): NumberMatch | null {
   if (j < t.count && t.kind[j] === WORD && glued(t, j - 1, j)) {
     const raw = text.slice(t.start[j]!, t.end[j]!);
     const scale = GLUED_SCALES.get(raw) ?? GLUED_SCALES.get(lw(t, j));
-    if (raw === 'm' || raw === 'b') {
+    // "$6.7B" is billions, "Terminal 2B" a name: like "m" and "b", a scale only beside money.
+    if (raw === 'm' || raw === 'b' || raw === 'B') {
       m.ambiguousSuffix = raw;
       m.gluedSuffix = raw;
     } else if (ORDINAL_SUFFIXES.has(raw) && plain) {
       m.ordinal = true;
       m.end = t.end[j]!;
       j++;
-    } else if (scale !== undefined && raw !== 'B') {
+    } else if (scale !== undefined) {
       value *= scale;
       m.scale = scale;
       m.end = t.end[j]!;

@@ -266,6 +266,27 @@ function ownerOfFigure(
   return { entities: [{ id: owner.value.id, role: 'subject' }], viaArticle: false, guessed: false };
 }
 
+/**
+ * The mentions of figure fi's own stretch of its clause: "Azerbaijani investment in China stood at
+ * $1.7 billion and Chinese investment in Azerbaijan at $800 million" gives the $800 million the
+ * countries after the $1.7 billion only, which belong to the figure before.
+ */
+function ownStretch(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  metricHit: Hit | null,
+  fi: number,
+): readonly Hit[] {
+  const f = ctx.figures[fi]!;
+  if (!metricHit || metricHit.tokEnd > f.tokStart) return hits;
+  let from = -1;
+  for (let k = metricHit.tokStart - 1; k >= 0 && k >= metricHit.tokStart - 40 && from < 0; k--) {
+    const g = ctx.figureAt[k]!;
+    if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') from = ctx.figures[g]!.tokEnd;
+  }
+  return from < 0 ? hits : hits.filter((h) => h.value.type !== 'country' || h.tokStart >= from);
+}
+
 /** A figure's own quantities belong to a thing when one is named: "the railway's capacity". */
 function isAttribute(info: MetricInfo | undefined): boolean {
   return info?.period === 'attribute';
@@ -311,7 +332,7 @@ function entitiesFrom(
     entities.push(
       ...readFlowRoles(
         ctx.t,
-        hits,
+        ownStretch(ctx, hits, metricHit, fi),
         metricHit,
         info.directed,
         share,

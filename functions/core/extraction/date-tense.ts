@@ -1,0 +1,53 @@
+/**
+ * A day or month written without its year is read as the latest one before publication ("on
+ * 4 April" in February is last April). Said of what is still to come, it is the next one: "Moscow
+ * and Baku will mark the 32nd anniversary of diplomatic relations on 4 April", "the forum is due
+ * to open on 12 June", "talks scheduled for late March".
+ */
+import type { Figure, PublicationDate } from './recognise-figures.ts';
+import type { Passages } from './split-passages.ts';
+import { isMark, lw, type Tokens } from './tokenize.ts';
+
+/** How far before a date the words that put it ahead may stand, within its clause. */
+const TENSE_REACH = 14;
+
+/** Words that say what follows is still to happen. */
+const AHEAD = new Set(['will', 'shall', 'upcoming', 'forthcoming', 'scheduled', 'planned', 'due']);
+/** Words that end the clause a date's tense is read from. */
+const CLAUSE_ENDS = new Set(['when', 'where', 'which', 'who', 'after', 'since', 'because']);
+
+/** Whether the words shortly before token `at`, in its clause, say what it dates is still to come. */
+function saysAhead(t: Tokens, passages: Passages, at: number): boolean {
+  const sentence = passages.sentence[at];
+  for (let k = at - 1; k >= Math.max(0, at - TENSE_REACH); k--) {
+    if (passages.sentence[k] !== sentence || isMark(t, k, ',;:(')) return false;
+    const w = lw(t, k);
+    if (CLAUSE_ENDS.has(w)) return false;
+    if (AHEAD.has(w)) return true;
+    // "is to be held on 4 April", "are set to meet on 12 June"
+    if (
+      w === 'to' &&
+      (lw(t, k + 1) === 'be' || lw(t, k - 1) === 'set') &&
+      /^(is|are|set)$/.test(lw(t, k - 1))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Moves each year-less date said of what is to come from last year's occurrence to this year's. */
+export function pointDatesAhead(
+  t: Tokens,
+  figures: readonly Figure[],
+  passages: Passages,
+  pub: PublicationDate,
+): void {
+  const lastYear = String(pub.year - 1);
+  for (const f of figures) {
+    // A day or a month, not a run of months ("in January-May"), which has its own rule.
+    const value = String(f.value);
+    if (f.kind !== 'date' || !f.yearInferred || !/^\d{4}(-\d\d){1,2}$/.test(value)) continue;
+    if (!value.startsWith(lastYear) || !saysAhead(t, passages, f.tokStart)) continue;
+    f.value = String(pub.year) + value.slice(4);
+  }
+}
