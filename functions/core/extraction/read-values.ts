@@ -287,6 +287,29 @@ function ownStretch(
   return from < 0 ? hits : hits.filter((h) => h.value.type !== 'country' || h.tokStart >= from);
 }
 
+/** Words that make trade bilateral: "trade with Russia", "mutual trade", "trade between". */
+const PARTNER_WORDS = new Set(['with', 'between', 'mutual', 'bilateral', 'two-way', 'among']);
+
+/**
+ * The country whose own trade the clause speaks of ("Azerbaijan's trade turnover"), or null: the
+ * one country of the clause, in the possessive right before the metric words, with no partner.
+ */
+function countrysOwnTrade(ctx: ReadingContext, own: readonly Hit[], metricHit: Hit): string | null {
+  const t = ctx.t;
+  let owner: Hit | null = null;
+  for (const h of own) {
+    if (h.value.type === 'mutual') return null;
+    if (h.value.type !== 'country') continue;
+    if (owner) return null;
+    owner = h;
+  }
+  if (!owner || owner.value.type !== 'country' || !isPossessive(t, owner)) return null;
+  if (metricHit.tokStart !== owner.tokEnd + 2) return null;
+  for (let k = metricHit.tokStart; k <= metricHit.tokEnd; k++)
+    if (PARTNER_WORDS.has(wordAt(t, k))) return null;
+  return owner.value.id;
+}
+
 /** A figure's own quantities belong to a thing when one is named: "the railway's capacity". */
 function isAttribute(info: MetricInfo | undefined): boolean {
   return info?.period === 'attribute';
@@ -1861,6 +1884,17 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       info = bilateral;
       metric = nameMetric(bilateral, f.kind, f.unit, cue).metric;
     }
+  }
+  // "In 2022, Azerbaijan's trade turnover hit a record $52.68 billion": one country's trade, with
+  // no partner named, is its foreign trade, not trade with the article's other country.
+  const foreign = info?.symmetric && ownMetricHit ? countrysOwnTrade(ctx, own, ownMetricHit) : null;
+  const foreignInfo = foreign && info?.ownTotal ? metricInfo(info.ownTotal) : undefined;
+  if (foreign && foreignInfo && listed.length === 0) {
+    info = foreignInfo;
+    metric = nameMetric(foreignInfo, f.kind, f.unit, cue).metric;
+    entities = [{ id: foreign, role: 'subject' }];
+    entitiesSource = 'clause';
+    entitiesGuessed = false;
   }
   // "Russia was the largest supplier, with a share of 17% of Azerbaijan's imports": the partner is
   // the one country of the clause before, as a guess.

@@ -44,6 +44,8 @@ export interface MetricInfo {
    * Metrics whose one-word name, right after a figure of this metric, means this one: "trade"
    * after "foreign trade turnover" is the foreign trade.
    */
+  /** The one country's total of a bilateral metric: "Azerbaijan's trade turnover" is its foreign trade. */
+  ownTotal?: string;
   shortFor?: string[];
   /** An amount fixed when agreed (a loan): "will provide a loan of" states it, it does not forecast it. */
   fixed?: boolean;
