@@ -660,8 +660,11 @@ function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): bool
     if (ANAPHORA.has(wordAt(ctx.t, k))) return true;
   // "In the first half of 2023 alone, it reached ...": the pronoun after an opening phrase.
   // "In 2022, the figure stood at $463.3 million."
+  // "In January-November 2023 it totalled ...": or right after the opening date, with no comma.
   for (let k = start + 3; k < Math.min(f.tokStart, start + 12); k++) {
-    if (!isMark(ctx.t, k - 1, ',')) continue;
+    const g = ctx.figureAt[k - 1]!;
+    const afterDate = g >= 0 && ctx.figures[g]!.kind === 'date' && ctx.figures[g]!.tokEnd === k;
+    if (!isMark(ctx.t, k - 1, ',') && !(afterDate && wordAt(ctx.t, k) === 'it')) continue;
     const w = wordAt(ctx.t, k);
     if (w === 'it' || w === 'this' || w === 'growth' || (w === 'the' && ANAPHORA.has(wordAt(ctx.t, k + 1))))
       return true;

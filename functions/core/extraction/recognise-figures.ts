@@ -186,6 +186,29 @@ function monthAt(t: Tokens, i: number): { month: number; end: number } | null {
   return { month, end: i + 1 };
 }
 
+/**
+ * The months a fiscal year runs, written after it: "2022-23 (April-March)", "2022/23, April to
+ * March". Only a run that crosses the new year: that is what makes "2022-23" one year.
+ */
+function fiscalMonths(t: Tokens, i: number): { first: number; last: number; end: number } | null {
+  let k = i;
+  const bracket = punct(t, k, '(');
+  if (bracket || punct(t, k, ',')) k++;
+  const first = monthAt(t, k);
+  if (!first) return null;
+  k = first.end;
+  if (punct(t, k, '-–—') || word(t, k) === 'to') k++;
+  else return null;
+  const last = monthAt(t, k);
+  if (!last || last.month >= first.month) return null;
+  k = last.end;
+  if (bracket) {
+    if (!punct(t, k, ')')) return null;
+    k++;
+  }
+  return { first: first.month, last: last.month, end: k };
+}
+
 function isYear(t: Tokens, i: number): boolean {
   if (digitsLen(t, i) !== 4) return false;
   const y = digitsVal(t, i);
@@ -339,6 +362,16 @@ function recogniseDate(t: Tokens, i: number, pub: PublicationDate): Figure | nul
       if (punct(t, i + 1, '-–/') && (glued(t, i, i + 1) || raw(t, i + 1) !== '-')) {
         const l2 = digitsLen(t, i + 2);
         if (l2 === 2 && digitsVal(t, i + 2) === (y + 1) % 100) {
+          const months = fiscalMonths(t, i + 3);
+          if (months) {
+            const from = `${y}-${pad(months.first)}`;
+            const to = `${y + 1}-${pad(months.last)}`;
+            return dateFigure(t, i, months.end, `${from}/${to}`, 'month', {
+              qualifier: 'range',
+              low: from,
+              high: to,
+            });
+          }
           return dateFigure(t, i, i + 3, `${y}/${y + 1}`, 'year', {
             qualifier: 'range',
             low: String(y),
