@@ -353,10 +353,12 @@ function valueCheckable(ctx: ReadingContext, f: Figure, reading: ValueReading): 
  */
 function anchorRelativeDates(t: Tokens, figures: Figure[], passages: Passages): Figure[] {
   let lastDate: Figure | null = null;
+  let lastValue: Figure | null = null;
   const kept: Figure[] = [];
   const near = (f: Figure) =>
     lastDate !== null && passages.sentence[f.numTok]! - passages.sentence[lastDate.numTok]! <= 1;
   for (const f of figures) {
+    if (f.kind !== 'date') lastValue = f;
     if (f.kind === 'duration' && f.later === true) {
       const date = near(f) ? dateAfter(String(lastDate!.value), f) : null;
       if (date) {
@@ -369,7 +371,10 @@ function anchorRelativeDates(t: Tokens, figures: Figure[], passages: Passages): 
     }
     const shift = f.kind === 'date' && f.relative === true ? YEAR_SHIFTS.get(lw(t, f.tokStart)) : undefined;
     if (shift === undefined || lw(t, f.tokStart + 1) !== 'year') {
-      if (f.kind === 'date' && /^\d{4}(-\d\d){0,2}$/.test(String(f.value))) lastDate = f;
+      // "up 55.36 percent from $33.9 billion in 2021. Exports that year ...": the year of a base
+      // compared with is not the year the story goes on about.
+      const single = /^\d{4}(-\d\d){0,2}$/.test(String(f.value));
+      if (f.kind === 'date' && single && !datesBaseFigure(t, f, lastValue)) lastDate = f;
       kept.push(f);
       continue;
     }
@@ -381,6 +386,16 @@ function anchorRelativeDates(t: Tokens, figures: Figure[], passages: Passages): 
     if (anchored || shift === -1) kept.push(f);
   }
   return kept;
+}
+
+/** Words before an amount that make it the base a figure is compared with. */
+const BASE_LEADS = new Set(['from', 'against', 'than', 'versus', 'vs', 'with']);
+
+/** Whether date d dates the amount right before it, a base compared with: "from $33.9 billion in 2021". */
+function datesBaseFigure(t: Tokens, d: Figure, before: Figure | null): boolean {
+  if (!before || lw(t, d.tokStart - 1) !== 'in' || before.tokEnd !== d.tokStart - 1) return false;
+  const lead = lw(t, before.tokStart - 1);
+  return BASE_LEADS.has(lead) && (lead !== 'with' || lw(t, before.tokStart - 2) === 'compared');
 }
 
 /**

@@ -173,11 +173,41 @@ function pickMetric(
       };
     return { hit: nearestMetric(hits, f, isPercentChangeMetric), final: false };
   }
-  if (f.kind === 'money') return { hit: nearestMetric(hits, f, isMoneyMetric), final: false };
+  if (f.kind === 'money') return { hit: nearestOwnMetric(ctx, hits, fi, isMoneyMetric), final: false };
   if (f.kind === 'quantity')
-    return { hit: f.unit !== null ? nearestMetric(hits, f, isQuantityMetric) : null, final: false };
-  if (f.kind === 'count') return { hit: nearestMetric(hits, f, isCountable), final: false };
+    return {
+      hit: f.unit !== null ? nearestOwnMetric(ctx, hits, fi, isQuantityMetric) : null,
+      final: false,
+    };
+  if (f.kind === 'count') return { hit: nearestOwnMetric(ctx, hits, fi, isCountable), final: false };
   return { hit: null, final: true };
+}
+
+/** How far after metric words the figure they introduce may stand: "and imports to $14.54 billion". */
+const INTRODUCES_REACH = 5;
+
+/**
+ * The nearest metric words of figure fi, not counting words after it that introduce a figure of
+ * their own: "Exports amounted to $38.1 billion and imports to $14.54 billion" gives the $38.1
+ * billion the exports before it, not the imports after it.
+ */
+function nearestOwnMetric(
+  ctx: ReadingContext,
+  hits: readonly Hit[],
+  fi: number,
+  accept: (m: MetricInfo) => boolean,
+): Hit | null {
+  const f = ctx.figures[fi]!;
+  const introduces = (h: Hit) => {
+    if (h.tokStart < f.tokEnd) return false;
+    for (let k = h.tokEnd; k < Math.min(ctx.t.count, h.tokEnd + INTRODUCES_REACH); k++) {
+      const g = ctx.figureAt[k]!;
+      if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') return true;
+    }
+    return false;
+  };
+  const own = hits.filter((h) => h.value.type !== 'metric' || !introduces(h));
+  return nearestMetric(own, f, accept) ?? nearestMetric(hits, f, accept);
 }
 
 /** The metric name and measure a figure states about metric `info`. */
