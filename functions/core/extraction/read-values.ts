@@ -1538,6 +1538,13 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
       direction = anchorReading.direction;
     }
   }
+  // "a drop of $4.2 billion or 11.14 percent": the same change said again goes the same way.
+  const saidAgain = restated !== null || wordAt(t, f.tokStart - 1) === 'or' || isMark(t, f.tokStart - 1, '(');
+  const sameChange =
+    anchorReading?.measure === (f.kind === 'percent' ? 'change' : 'growth') &&
+    (f.kind === 'percent' || f.kind === 'money');
+  if (direction === undefined && saidAgain && sameChange && kind !== 'comparison')
+    direction = anchorReading!.direction;
   // "compared with 8.3% in 2023" measures what the main figure does, but an outturn, not its forecast.
   if (
     kind === 'comparison' &&
