@@ -179,7 +179,13 @@ const DOCUMENT_PARTY_REACH = 40;
  * Whether a known document's name stands in a sentence that names, as a party rather than a
  * place, a country the document is not between, and not all the countries it is between.
  */
-function othersDocument(t: Tokens, passages: Passages, all: readonly Hit[], h: Hit): boolean {
+function othersDocument(
+  t: Tokens,
+  passages: Passages,
+  all: readonly Hit[],
+  things: readonly Hit[],
+  h: Hit,
+): boolean {
   if (h.value.type !== 'thing' || !isDocument(h.value.thing) || h.value.thing.parties.length < 2)
     return false;
   const parties = h.value.thing.parties;
@@ -192,6 +198,9 @@ function othersDocument(t: Tokens, passages: Passages, all: readonly Hit[], h: H
     if (c.tokStart > h.tokEnd + DOCUMENT_PARTY_REACH) break;
     if (c.value.type !== 'country' || c.value.loose || passages.sentence[c.tokStart] !== sentence) continue;
     if (c.tokStart >= h.tokStart && c.tokEnd <= h.tokEnd) return false;
+    // "as has the Baku-Tbilisi-Kars railway": a city in another thing's name is no party.
+    const around = things[lowerBound(things, c.tokStart + 1) - 1];
+    if (around && around !== h && around.tokEnd >= c.tokEnd) continue;
     // "in Budapest", "in the Kazakh capital": a place, not a party.
     const before =
       wordAt(t, c.tokStart - 1) === 'the' ? wordAt(t, c.tokStart - 2) : wordAt(t, c.tokStart - 1);
@@ -223,7 +232,7 @@ function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Ment
   // a known document of other countries, whose name many countries' documents share.
   const replaced = new Map<Hit, Hit>();
   for (const h of [...things, ...documents])
-    if (othersDocument(t, passages, all, h))
+    if (othersDocument(t, passages, all, things, h))
       replaced.set(h, { ...h, value: { type: 'thing', thing: unknownDocument(t, h.tokStart, h.tokEnd) } });
   // Only known things own the country names inside them; "the Central Bank of Azerbaijan" is Azerbaijan's.
   const allThings = things;
