@@ -25,6 +25,7 @@
 import type { Claim, ClaimFrame, FramePart, FrameSource, MetricAlias, Period, Qualifier } from '../model.ts';
 import { assignPeriods } from './assign-periods.ts';
 import { pointDatesAhead } from './date-tense.ts';
+import { adoptLedeFrames, opensWithHeadline } from './headline-frames.ts';
 import { findClauses } from './find-clauses.ts';
 import { datelineDate } from './find-dateline.ts';
 import { foldText } from './fold-text.ts';
@@ -954,6 +955,8 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
   };
 
   const claims: Claim[] = [];
+  const paragraphs = new Map<Claim, number>();
+  const headline = opensWithHeadline(ctx.t, ctx.passages);
   for (let fi = 0; fi < figures.length; fi++) {
     const f = figures[fi]!;
     if (!wanted(f)) continue;
@@ -982,10 +985,16 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
       frame = { measure: 'level', metric: null, entities: [], period: null, sources: {}, guessed: [] };
       checkable = false;
     }
-    if (!checkable && !all) continue;
-    claims.push(buildClaim(ctx, fi, frame, checkable, spanOf(fi), reading?.deficit === true));
+    // A headline figure may take its frame from the lede below: kept until then.
+    const paragraph = ctx.passages.paragraph[f.numTok]!;
+    if (!checkable && !all && !(headline && paragraph === 0)) continue;
+    const claim = buildClaim(ctx, fi, frame, checkable, spanOf(fi), reading?.deficit === true);
+    paragraphs.set(claim, paragraph);
+    claims.push(claim);
   }
-  return claims;
+  if (!headline) return claims;
+  adoptLedeFrames(claims, (c) => paragraphs.get(c)!);
+  return all ? claims : claims.filter((c) => c.checkable);
 }
 
 function buildClaim(
