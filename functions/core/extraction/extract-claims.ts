@@ -25,10 +25,10 @@
 import type { Claim, ClaimFrame, FramePart, FrameSource, MetricAlias, Period, Qualifier } from '../model.ts';
 import { assignPeriods } from './assign-periods.ts';
 import { pointDatesAhead } from './date-tense.ts';
-import { adoptLedeFrames, opensWithHeadline } from './headline-frames.ts';
 import { findClauses } from './find-clauses.ts';
 import { datelineDate } from './find-dateline.ts';
 import { foldText } from './fold-text.ts';
+import { adoptLedeFrames, opensWithHeadline } from './headline-frames.ts';
 import { findDocumentNames, unknownDocument } from './name-documents.ts';
 import { findLayeredPhrases, type PhraseMatcher } from './phrase-matcher.ts';
 import { type EventReading, readAnniversary, readDate, readDuration } from './read-events.ts';
