@@ -247,10 +247,12 @@ function decideOnFrame(
     const own = referenceInterval(value, fact.qualifier);
     // "a capacity of 17 million tonnes" of a line or a pipeline is a yearly one; so is "20 billion
     // cubic metres (bcm) of gas a year", where the words for the year stand apart from the unit.
+    // The other way round, "11.8 bcm a year" in 2023 is the 11.8 bcm the year's fact states.
     const yearly =
-      claim.unit !== null &&
-      fact.unit === `${claim.unit}_per_year` &&
-      (claim.metric === 'capacity' || PER_YEAR.test(claim.sentence ?? ''));
+      (claim.unit !== null &&
+        fact.unit === `${claim.unit}_per_year` &&
+        (claim.metric === 'capacity' || PER_YEAR.test(claim.sentence ?? ''))) ||
+      (fact.unit !== null && claim.unit === `${fact.unit}_per_year` && /^\d{4}$/.test(fact.period ?? ''));
     if (unitKey(fact.unit) === unitKey(claim.unit, claim.kind) || yearly) {
       comparables.push({ fact, value, interval: own, mirrored });
     } else if (claim.unit && isCurrencyCode(fact.unit) && isCurrencyCode(claim.unit)) {

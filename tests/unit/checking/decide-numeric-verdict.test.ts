@@ -809,6 +809,43 @@ describe('decideVerdict on yearly quantities', () => {
   });
 });
 
+describe("decideVerdict on a yearly rate against a year's total", () => {
+  const delivered = buildFact({
+    id: 'G2',
+    metric: 'gas_supply',
+    entities: ['AZ', 'EU'],
+    period: '2021',
+    value: 8.1e9,
+    unit: 'cubic_metres',
+  });
+  const claim = (value: number, period: string) =>
+    buildClaim({
+      text: '8.1 billion cubic metres a year',
+      sentence: 'In 2021 Azerbaijan delivered 8.1 billion cubic metres of gas a year to the EU.',
+      kind: 'quantity',
+      value,
+      unit: 'cubic_metres_per_year',
+      significantFigures: 2,
+      metric: 'gas_supply',
+      entities: [
+        { id: 'AZ', role: 'source' },
+        { id: 'EU', role: 'target' },
+      ],
+      period: { value: period, basis: 'stated' },
+    });
+
+  it('compares a rate a year with the total of a year', () => {
+    expect(decideVerdict(claim(8.1e9, '2021'), [delivered], context).verdict).toBe('supported');
+    expect(decideVerdict(claim(12e9, '2021'), [delivered], context).verdict).toBe('contradicted');
+  });
+
+  it('does not compare a rate a year with the total of part of a year', () => {
+    const half = { ...delivered, id: 'G3', period: '2021-01/2021-06' };
+    const verdict = decideVerdict(claim(8.1e9, '2021-01/2021-06'), [half], context);
+    expect(verdict.verdict).toBe('unverifiable');
+  });
+});
+
 describe('decideVerdict on a change whose words give no direction', () => {
   const growth = (value: number, direction?: 'rise' | 'fall') =>
     buildClaim({
