@@ -101,6 +101,25 @@ export function decideDateClaim(claim: Claim, facts: readonly ReferenceFact[]): 
         };
       }
     }
+    // "The Baku-Tbilisi-Kars railway, whose Georgian section ..., was inaugurated on 30 October
+    // 2017": the thing's event, with fewer of its countries named than the reference gives. The
+    // claim may mean a part's event, so again only a match speaks.
+    if (things.length > 0) {
+      const ofThing = dated.filter(
+        (fact) =>
+          things.every((id) => fact.entities.includes(id)) &&
+          countries.every((id) => fact.entities.includes(id)),
+      );
+      const assessments = ofThing.map(assess).filter((a) => a.outcome === 'supports');
+      if (assessments.length > 0) {
+        return {
+          claimId: claim.id,
+          verdict: 'supported',
+          explanation: `${referencePrefix(describeAssessments(assessments))}; '${claim.text}' holds for that event of ${things.join(', ').replaceAll('_', ' ')}.`,
+          evidence: collectEvidence(assessments),
+        };
+      }
+    }
     const about = things.length > 0 ? things.join(', ').replaceAll('_', ' ') : joinPhrases(ids);
     const nearest =
       others.length > 0

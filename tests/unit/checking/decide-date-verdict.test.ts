@@ -334,3 +334,37 @@ describe('decideVerdict on a date of the same countries whose document the text 
     );
   });
 });
+
+describe('decideVerdict on a date of a named thing with fewer of its countries named', () => {
+  const opened = buildFact({
+    id: 'F211',
+    metric: 'opened',
+    entities: ['AZ', 'GE', 'TR', 'baku_tbilisi_kars_railway'],
+    period: '2017-10-30',
+    value: '2017-10-30',
+    unit: 'date',
+  });
+  const claim = (value: string) =>
+    dateClaim(value, {
+      metric: 'opened',
+      entities: [
+        { id: 'GE', role: 'party' },
+        { id: 'baku_tbilisi_kars_railway', role: 'subject' },
+      ],
+    });
+
+  it("is supported by the thing's date it matches", () => {
+    const verdict = decideVerdict(claim('2017-10-30'), [opened], context);
+    expect(verdict.verdict).toBe('supported');
+    expect(verdict.evidence.map((e) => e.factId)).toEqual(['F211']);
+  });
+
+  it('is never contradicted by it, since the words may be about a part of the thing', () => {
+    expect(decideVerdict(claim('2016-10-30'), [opened], context).verdict).toBe('unverifiable');
+  });
+
+  it("takes no date of the thing that names none of the claim's countries", () => {
+    const other = { ...opened, entities: ['AZ', 'TR', 'baku_tbilisi_kars_railway'] };
+    expect(decideVerdict(claim('2017-10-30'), [other], context).verdict).toBe('unverifiable');
+  });
+});
