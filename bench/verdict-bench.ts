@@ -53,6 +53,7 @@ export const LABELLED_SETS = [
   'labelled-eleventh.jsonl',
   'labelled-twelfth.jsonl',
   'labelled-thirteenth.jsonl',
+  'labelled-fourteenth.jsonl',
 ];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
