@@ -208,6 +208,8 @@ export function readFlowRoles(
   let target: string | null = null;
   const reporters: { id: string; adjacent: boolean }[] = [];
   let between = false;
+  /** "Azerbaijani crude": the country the goods come from, which the words say outright. */
+  let goodsOf: string | null = null;
   const countries = hits.filter((h) => h.value.type === 'country' && !isPlace(t, h, hits));
   const metricWords = hits.filter((h) => h.value.type === 'metric');
   for (const h of countries) {
@@ -226,7 +228,10 @@ export function readFlowRoles(
     if ((TARGET_PREPS.has(prep) || SOURCE_PREPS.has(prep)) && elsewhere) continue;
     // "the main destination for Azerbaijani goods", "demand for Russian gas": where the goods come from.
     if (direction !== 'investment' && GOODS.has(next) && !SOURCE_PREPS.has(prep)) {
-      if (source === null && id !== target) source = id;
+      if (source === null && id !== target) {
+        source = id;
+        if (!isPossessive(t, h)) goodsOf = id;
+      }
       continue;
     }
     if (TARGET_PREPS.has(prep) || GIVING.has(prep) || receivesAfter(t, h, next)) {
@@ -289,7 +294,8 @@ export function readFlowRoles(
       return TARGET_PREPS.has(prep) || SOURCE_PREPS.has(prep) || GIVING.has(prep) || buys;
     });
     const partnerOnly = share && reporters.some((r) => r.id === only && !r.adjacent);
-    pushEntity(out, only, explicit || partnerOnly ? (source !== null ? 'source' : 'target') : 'subject');
+    const said = explicit || partnerOnly || only === goodsOf;
+    pushEntity(out, only, said ? (source !== null ? 'source' : 'target') : 'subject');
   }
   return out;
 }
