@@ -750,9 +750,23 @@ function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: H
   // declaration signed in 2020": relations are established, never signed or ratified.
   const documentVerb = best === 'agreement_signed' || best === 'agreement_ratified';
   if (thing?.type === 'relations' && documentVerb) return best;
-  if (thing?.type === 'relations' || thing?.type === 'event') return thing.eventMetric;
+  if (thing?.type === 'relations') return thing.eventMetric;
+  // "..., was joined at the golden link on 29 September 1984 and accepted into permanent operation
+  // in 1989": a happening dates the one date next to it, not one past another date or a comma.
+  if (thing?.type === 'event' && hit && nextTo(ctx, hit, f)) return thing.eventMetric;
   if (best === 'founded' && thing && thing.eventMetric !== 'construction_started') return thing.eventMetric;
   return best;
+}
+
+/** Whether no comma and no other date stand between thing h and date f. */
+function nextTo(ctx: ReadingContext, h: Hit, f: Figure): boolean {
+  const [from, to] = h.tokEnd <= f.tokStart ? [h.tokEnd, f.tokStart] : [f.tokEnd, h.tokStart];
+  for (let k = from; k < to; k++) {
+    if (isMark(ctx.t, k, ',;')) return false;
+    const g = ctx.figureAt[k]!;
+    if (g >= 0 && ctx.figures[g] !== f && ctx.figures[g]!.kind === 'date') return false;
+  }
+  return true;
 }
 
 /** Words that give a clause a verb or a subject of its own. */

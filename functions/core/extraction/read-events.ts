@@ -541,10 +541,22 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
         .at(-1) ?? f)
     : f;
   const object = namedWith ?? (isDocumentEvent ? documentObject(ctx, first, hits) : null);
+  // A happening ("the golden link at Balbukhta") is only what its own event dates: "... and
+  // accepted into permanent operation in 1989" is not of it.
+  const ofOther = (h: Hit) =>
+    h.value.type === 'thing' && h.value.thing.type === 'event' && h.value.thing.eventMetric !== metric;
   const near =
     (isDocumentEvent ? shortenedDocument(ctx, f) : null) ??
-    datedThing(joined, f, isDocumentEvent) ??
-    datedThing(hits, f, isDocumentEvent);
+    datedThing(
+      joined.filter((h) => !ofOther(h)),
+      f,
+      isDocumentEvent,
+    ) ??
+    datedThing(
+      hits.filter((h) => !ofOther(h)),
+      f,
+      isDocumentEvent,
+    );
   // "The railway was inaugurated on 30 October 2017 at a ceremony at the new Baku International
   // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.
   const placeAfter =
