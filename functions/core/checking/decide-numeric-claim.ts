@@ -49,6 +49,7 @@ import {
   frameOfClaim,
   measureOfFact,
   mirrorMetric,
+  otherNameOf,
   sameMeasure,
 } from './match-frame.ts';
 import { STOCK_METRICS, selectPeriod } from './select-period.ts';
@@ -99,9 +100,12 @@ function describeComparable(
   const converted = conversion
     ? ` (${formatQuantity(item.value, claimUnit)} at ${conversion.rate.value} ${conversion.rate.entities[1]} per ${conversion.rate.entities[0]})`
     : '';
+  // A fact under another name for the quantity says which: "€1.6 billion (project cost)".
   const side = item.mirrored
     ? ` (${fact.metric.replaceAll('_', ' ')} of ${fact.entities[0]} to ${fact.entities[1]})`
-    : '';
+    : otherNameOf(fact.metric) !== undefined
+      ? ` (${fact.metric.replaceAll('_', ' ')})`
+      : '';
   return period
     ? `${original}${converted}${side} ${describePeriod(fact.period, stock)}`.trim()
     : `${original}${converted}${side}`;
@@ -154,7 +158,23 @@ export function decideNumericClaim(
     return unverifiable(claim, `'${claim.text}' carries no number figcheck can compare.`);
   }
   const verdict = decideOnFrame(claim, interval, claim.value, facts, context);
-  return holdBackOnGuesses(claim, unsignedChange(claim, interval, verdict, facts, context) ?? verdict);
+  const decided = unsignedChange(claim, interval, verdict, facts, context) ?? verdict;
+  return holdBackOnGuesses(claim, underOtherName(claim, decided, facts));
+}
+
+const FLAGS: ReadonlySet<Verdict['verdict']> = new Set(['contradicted', 'outdated', 'ambiguous']);
+
+/** A flag that rests only on facts under another name for the claim's metric is not raised. */
+function underOtherName(claim: Claim, verdict: Verdict, facts: readonly ReferenceFact[]): Verdict {
+  const otherName = otherNameOf(claim.metric ?? '');
+  if (!otherName || !FLAGS.has(verdict.verdict) || verdict.evidence.length === 0) return verdict;
+  const metricOf = new Map(facts.map((fact) => [fact.id, fact.metric]));
+  if (!verdict.evidence.every((e) => metricOf.get(e.factId) === otherName)) return verdict;
+  return {
+    ...verdict,
+    verdict: 'unverifiable',
+    explanation: `${verdict.explanation} But the reference gives the ${otherName.replaceAll('_', ' ')}, and the claim the ${(claim.metric ?? '').replaceAll('_', ' ')}, which need not be the same amount.`,
+  };
 }
 
 /**
@@ -202,10 +222,13 @@ function decideOnFrame(
   const bothEnds =
     claim.entities.some((e) => e.role === 'source') && claim.entities.some((e) => e.role === 'target');
   const mirror = bothEnds ? mirrorMetric(metric) : undefined;
+  const otherName = otherNameOf(metric);
   const related = keepLatestRevisions(
     facts.filter(
       (fact) =>
-        (fact.metric === metric || (mirror !== undefined && fact.metric === mirror)) &&
+        (fact.metric === metric ||
+          (mirror !== undefined && fact.metric === mirror) ||
+          (otherName !== undefined && fact.metric === otherName)) &&
         fact.metric !== EXCHANGE_RATE_METRIC &&
         typeof fact.value === 'number',
     ),

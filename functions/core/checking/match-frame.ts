@@ -42,6 +42,20 @@ export function mirrorMetric(metric: string): string | undefined {
   return MIRRORS.get(metric);
 }
 
+/**
+ * Metrics that name one quantity in other words: what a railway "is estimated to cost" is the
+ * cost of its project. A fact under the other name may confirm a claim; it does not contradict
+ * it, since a project's cost may cover more than building.
+ */
+const SAME_QUANTITY: ReadonlyMap<string, string> = new Map([
+  ['construction_cost', 'project_cost'],
+  ['project_cost', 'construction_cost'],
+]);
+
+export function otherNameOf(metric: string): string | undefined {
+  return SAME_QUANTITY.get(metric);
+}
+
 /** What a metric's values measure when nothing else says so. */
 export function measureOfMetric(metric: string, unit: string | null): Measure {
   if (unit === 'date') return 'event_date';
@@ -123,7 +137,7 @@ export function fitEntities(
   claim: Pick<Claim, 'entities' | 'metric'> & { sentence?: string },
 ): EntityFit {
   const ids = [...claim.entities.map((e) => e.id), ...describedInSentence(fact, claim)];
-  const mirrored = fact.metric !== claim.metric;
+  const mirrored = fact.metric !== claim.metric && fact.metric === mirrorMetric(claim.metric ?? '');
   if (!DIRECTIONAL_METRICS.has(fact.metric)) {
     if (sameSet(fact.entities, ids)) return { applies: true, mirrored };
     return { applies: false, reason: describeEntityGap(fact.entities, ids) };

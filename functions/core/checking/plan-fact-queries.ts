@@ -12,7 +12,7 @@ import { ANNIVERSARY } from './decide-anniversary-claim.ts';
 import { countsFromEvent } from './decide-verdict.ts';
 import { isCurrencyCode } from './explain.ts';
 import { describeClaimEvent } from './find-event-facts.ts';
-import { mirrorMetric } from './match-frame.ts';
+import { mirrorMetric, otherNameOf } from './match-frame.ts';
 
 /** The queries one claim needs; empty when it names nothing figcheck recognises. */
 /**
@@ -46,6 +46,9 @@ export function planClaimQueries(claim: Claim): FactQuery[] {
     claim.entities.some((e) => e.role === 'source') && claim.entities.some((e) => e.role === 'target');
   const mirror = bothEnds ? mirrorMetric(claim.metric) : undefined;
   if (mirror) queries.push({ metric: mirror, entities: ids });
+  // "is estimated to cost": the same quantity under the project's name.
+  const otherName = otherNameOf(claim.metric);
+  if (otherName) queries.push({ metric: otherName, entities: ids });
   // A date of a named document: the same countries' other documents are what a reviewer asks about.
   const countries = ids.filter((id) => /^[A-Z]{2}$/.test(id));
   if (claim.kind === 'date' && countries.length > 0 && countries.length < ids.length) {

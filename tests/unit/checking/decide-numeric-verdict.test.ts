@@ -893,3 +893,43 @@ describe('decideVerdict on a change whose words give no direction', () => {
     expect(decideVerdict(growth(5.1), [fall], context).verdict).toBe('contradicted');
   });
 });
+
+describe('decideVerdict on a cost under the other name for it', () => {
+  const projectCost = buildFact({
+    id: 'F157',
+    metric: 'project_cost',
+    entities: ['rasht_astara_railway'],
+    period: '2023',
+    value: 1.6e9,
+    unit: 'EUR',
+  });
+  const claim = (value: number) =>
+    buildClaim({
+      text: `${value / 1e9} billion euros`,
+      sentence: `The Rasht-Astara railway is estimated to cost ${value / 1e9} billion euros.`,
+      kind: 'money',
+      value,
+      unit: 'EUR',
+      significantFigures: 2,
+      metric: 'construction_cost',
+      entities: [{ id: 'rasht_astara_railway', role: 'subject' }],
+      period: null,
+    });
+
+  it('is supported by the project cost, and says the reference is one', () => {
+    const verdict = decideVerdict(claim(1.6e9), [projectCost], context);
+    expect(verdict.verdict).toBe('supported');
+    expect(verdict.explanation).toContain('(project cost)');
+  });
+
+  it('is not contradicted by it: a project may cost more than the building', () => {
+    const verdict = decideVerdict(claim(2.6e9), [projectCost], context);
+    expect(verdict.verdict).toBe('unverifiable');
+    expect(verdict.explanation).toContain('need not be the same amount');
+  });
+
+  it('is contradicted by a construction cost that disagrees', () => {
+    const built = { ...projectCost, id: 'C1', metric: 'construction_cost' };
+    expect(decideVerdict(claim(2.6e9), [built], context).verdict).toBe('contradicted');
+  });
+});

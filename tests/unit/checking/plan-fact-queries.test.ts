@@ -36,6 +36,19 @@ describe('planFactQueries', () => {
     ]);
   });
 
+  it('asks for a cost under its other name too', () => {
+    const claim = buildClaim({
+      metric: 'construction_cost',
+      unit: 'EUR',
+      entities: [{ id: 'rasht_astara_railway', role: 'subject' }],
+    });
+    expect(planFactQueries([claim])).toEqual([
+      { metric: 'construction_cost', entities: ['rasht_astara_railway'] },
+      { metric: 'project_cost', entities: ['rasht_astara_railway'] },
+      { metric: 'exchange_rate', entities: ['EUR'] },
+    ]);
+  });
+
   it('asks once for queries that differ only in entity order', () => {
     const claims = [
       buildClaim({ id: 'a', unit: 'count' }),
