@@ -54,6 +54,7 @@ export const LABELLED_SETS = [
   'labelled-twelfth.jsonl',
   'labelled-thirteenth.jsonl',
   'labelled-fourteenth.jsonl',
+  'labelled-fifteenth.jsonl',
 ];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
