@@ -41,7 +41,7 @@ import {
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
 import { isCapitalisedWord, isMark, type Tokens } from './tokenize.ts';
-import { COUNT_METRICS, isDocument, type MetricInfo, metricInfo } from './vocabulary.ts';
+import { COUNT_METRICS, isDocument, levelOfGrowth, type MetricInfo, metricInfo } from './vocabulary.ts';
 
 /** Value readings by figure index; other figures have none. */
 export type Readings = ReadonlyArray<ValueReading | undefined>;
@@ -1590,7 +1590,10 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
     else if (ownSubject) {
       // No metric of its own: nothing to check it against.
     } else if (!ownPick.final && anchorReading?.info) {
-      info = anchorReading.info;
+      // "GDP increased by 4.3 percent ..., reaching 59.5 billion manats": an amount beside a
+      // growth is the level that grew.
+      const grown = anchorReading.info.percentOnly && f.kind !== 'percent';
+      info = (grown ? levelOfGrowth(anchorReading.info.metric) : undefined) ?? anchorReading.info;
       // A metric the figure before took from elsewhere stays a guess in the figure about it.
       const borrowed =
         anchorReading.metricSource === 'sentence' || anchorReading.metricSource === 'paragraph';

@@ -281,6 +281,16 @@ export function metricInfo(metric: string): MetricInfo | undefined {
   return metricInfoById.get(metric);
 }
 
+/** The level a percentage-only metric is the growth of: "GDP increased by 4.3%" is growth of GDP. */
+const levelByGrowth = new Map<string, MetricInfo>();
+for (const info of metricInfoById.values())
+  if (info.percentMetric && !levelByGrowth.has(info.percentMetric))
+    levelByGrowth.set(info.percentMetric, info);
+
+export function levelOfGrowth(metric: string): MetricInfo | undefined {
+  return levelByGrowth.get(metric);
+}
+
 /** The metrics figcheck's extractor knows; data editors may add wordings for these. */
 export const KNOWN_METRICS: ReadonlySet<string> = new Set(metricInfoById.keys());
 
