@@ -343,6 +343,9 @@ function isValueKind(f: Figure): boolean {
 function valueCheckable(ctx: ReadingContext, f: Figure, reading: ValueReading): boolean {
   if (f.kind === 'money') return true;
   if (f.kind === 'percent') return !NOT_CHECKABLE_PERCENT.has(wordAt(ctx.t, f.tokEnd));
+  // A count of a document's parts ("43 points", "25 paragraphs") is checkable with its document only.
+  if (f.kind === 'count' && reading.info?.period === 'attribute' && reading.entities.length === 0)
+    return false;
   if (f.kind === 'count')
     return (
       !f.vague &&
