@@ -29,7 +29,7 @@ import { findClauses } from './find-clauses.ts';
 import { datelineDate } from './find-dateline.ts';
 import { foldText } from './fold-text.ts';
 import { adoptLedeFrames, opensWithHeadline } from './headline-frames.ts';
-import { findDocumentNames, unknownDocument } from './name-documents.ts';
+import { findDocumentNames, HEADS, unknownDocument } from './name-documents.ts';
 import { findLayeredPhrases, type PhraseMatcher } from './phrase-matcher.ts';
 import { type EventReading, readAnniversary, readDate, readDuration } from './read-events.ts';
 import { readValue, type ValueReading } from './read-values.ts';
@@ -729,7 +729,35 @@ function happeningBeside(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): 
     )
       return h.value.thing.eventMetric;
   const document = namedWithDate(ctx, f, hits);
-  return document?.value.type === 'thing' ? document.value.thing.eventMetric : null;
+  if (document?.value.type === 'thing') return document.value.thing.eventMetric;
+  return documentOfDate(ctx, f) ? 'agreement_signed' : null;
+}
+
+/**
+ * "the trilateral statements ... of 10 November 2020, of 11 January 2021 in Moscow and of 26
+ * November 2021": a document known by its date, whose date is its signing; a date in a run of
+ * them after such a noun is another's.
+ */
+const DOCUMENT_NOUN_REACH = 12;
+
+function documentOfDate(ctx: ReadingContext, f: Figure): boolean {
+  if (wordAt(ctx.t, f.tokStart - 1) !== 'of') return false;
+  const sentence = ctx.passages.sentence[f.numTok];
+  // "the trilateral statements by the leaders of Azerbaijan, Armenia and Russia of 10 November
+  // 2020": the noun may stand a few words back, past who made the document, not past a figure.
+  for (let k = f.tokStart - 2; k >= Math.max(0, f.tokStart - DOCUMENT_NOUN_REACH); k--) {
+    if (ctx.figureAt[k]! >= 0 || ctx.passages.sentence[k] !== sentence) break;
+    const noun = wordAt(ctx.t, k);
+    if (HEADS.has(noun) || (noun.endsWith('s') && HEADS.has(noun.slice(0, -1)))) return true;
+  }
+  // "..., of 11 January 2021 in Moscow and of 26 November 2021": the run's date before, shortly.
+  for (let k = f.tokStart - 2; k >= Math.max(0, f.tokStart - 8); k--) {
+    const g = ctx.figureAt[k]!;
+    if (g < 0 || ctx.figures[g]!.kind !== 'date') continue;
+    const before = ctx.figures[g]!;
+    return ctx.dateMetrics.get(before) === 'agreement_signed' && wordAt(ctx.t, before.tokStart - 1) === 'of';
+  }
+  return false;
 }
 
 /** Which event a date belongs to, from an event word near it ("signed", "established"). */

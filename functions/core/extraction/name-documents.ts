@@ -9,7 +9,8 @@ import type { Passages } from './split-passages.ts';
 import { isCapitalisedWord, isMark, lw, type Tokens, WORD } from './tokenize.ts';
 import { describedDocument, type NamedThing, thingWithId } from './vocabulary.ts';
 
-const HEADS = new Set([
+/** Nouns a document's name ends in: "the Joint Declaration", "the trilateral statement". */
+export const HEADS: ReadonlySet<string> = new Set([
   'treaty',
   'agreement',
   'declaration',
