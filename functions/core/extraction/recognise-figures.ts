@@ -973,6 +973,32 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
   return { figure };
 }
 
+/** Anniversaries named in one word: "marks the centenary of ...". */
+const CENTENARIES: ReadonlyMap<string, number> = new Map([
+  ['centenary', 100],
+  ['centennial', 100],
+  ['bicentenary', 200],
+  ['bicentennial', 200],
+]);
+
+/** "the centenary of Heydar Aliyev's birth": an anniversary without an ordinal. */
+function centenaryAt(t: Tokens, i: number): Figure | null {
+  const years = CENTENARIES.get(lw(t, i));
+  if (years === undefined) return null;
+  return {
+    start: t.start[i]!,
+    end: t.end[i]!,
+    tokStart: i,
+    tokEnd: i + 1,
+    numTok: i,
+    kind: 'anniversary',
+    value: years,
+    unit: 'year',
+    qualifier: 'exact',
+    sig: null,
+  };
+}
+
 const STARTER_WORDS: ReadonlySet<string> = new Set([
   ...SMALL.keys(),
   ...TENS.keys(),
@@ -998,6 +1024,7 @@ const STARTER_WORDS: ReadonlySet<string> = new Set([
   'current',
   'q',
   ...PERIOD_FIRST_WORDS,
+  ...CENTENARIES.keys(),
 ]);
 const AFTER_FIRST_WORDS: ReadonlySet<string> = new Set(
   [...QUALIFIERS_AFTER.keys()].map((k) => k.split(' ')[0]!),
@@ -1039,6 +1066,12 @@ export function recogniseFigures(
   let i = 0;
   while (i < t.count) {
     if (passages.excluded[i] === 1 || !mayStartFigure(t, i)) {
+      i++;
+      continue;
+    }
+    const centenary = centenaryAt(t, i);
+    if (centenary) {
+      out.push(centenary);
       i++;
       continue;
     }
