@@ -841,7 +841,9 @@ function shareGappedVerbs(ctx: ReadingContext): void {
     let proVerb = false;
     for (let k = g.tokEnd; k < f.tokStart; k++) {
       const w = wordAt(ctx.t, k);
-      if (w === 'and' && isMark(ctx.t, k - 1, ',')) gapped = true;
+      // "ratified by the Milli Majlis on 1 February and by the Turkish parliament two days later":
+      // a second "by" of the same passive verb.
+      if (w === 'and' && (isMark(ctx.t, k - 1, ',') || wordAt(ctx.t, k + 1) === 'by')) gapped = true;
       if ((w === 'did' && wordAt(ctx.t, k + 1) === 'so') || w === 'followed') proVerb = true;
       if (ctx.figureAt[k]! >= 0 || NOT_GAPPED.has(w)) ownVerb = true;
     }

@@ -556,7 +556,16 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
       hits.filter((h) => !ofOther(h)),
       f,
       isDocumentEvent,
-    );
+    ) ??
+    // "ratified by the Milli Majlis on 1 February 2022 and by the Turkish parliament two days
+    // later": the date that shares the verb of the date before is of what that date is of.
+    (first !== f
+      ? datedThing(
+          (ctx.dateWindows.get(first) ?? []).filter((h) => !ofOther(h)),
+          first,
+          isDocumentEvent,
+        )
+      : null);
   // "The railway was inaugurated on 30 October 2017 at a ceremony at the new Baku International
   // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.
   const placeAfter =
