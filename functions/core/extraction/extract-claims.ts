@@ -546,8 +546,11 @@ function commaBetween(ctx: ReadingContext, h: Hit, f: Figure): boolean {
   return false;
 }
 
-/** How far after a date put first its sentence's verb may stand. */
-const FRONTED_REACH = 14;
+/**
+ * How far after a date put first its sentence's verb may stand: "Three years ago today, in the
+ * city of Shusha, Presidents Ilham Aliyev and Recep Tayyip Erdogan signed ...".
+ */
+const FRONTED_REACH = 18;
 
 /** How many tokens of names of things, past their first word, lie between tokens a and b. */
 function namedBetween(hits: readonly Hit[], a: number, b: number): number {

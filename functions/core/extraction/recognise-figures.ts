@@ -1100,15 +1100,22 @@ export function recogniseFigures(
         continue;
       }
       if (f.kind === 'duration' && f.ago && typeof f.value === 'number' && f.unit === 'year') {
+        // "Three years ago today": the day of publication that many years before.
+        const today = lw(t, f.tokEnd) === 'today' && Number.isInteger(f.value);
         out.push({
           ...f,
           kind: 'date',
-          value: String(pub.year - f.value),
+          value: today ? `${pub.year - f.value}${pub.iso.slice(4)}` : String(pub.year - f.value),
           unit: null,
           sig: null,
-          datePrecision: 'year',
+          datePrecision: today ? 'day' : 'year',
           relative: true,
+          ...(today ? { end: t.end[f.tokEnd]!, tokEnd: f.tokEnd + 1 } : {}),
         });
+        if (today) {
+          i = f.tokEnd + 1;
+          continue;
+        }
       } else {
         out.push(f);
       }
