@@ -14,3 +14,6 @@ export const MEASURES: readonly Measure[] = [
   'anniversary',
   'duration',
 ];
+
+/** The metric of a duration that is a term granted ("rights for up to 99 years"), not time elapsed. */
+export const TERM_METRIC = 'lease_term';

@@ -32,6 +32,7 @@ import { adoptLedeFrames, opensWithHeadline } from './headline-frames.ts';
 import { findDocumentNames, HEADS, unknownDocument } from './name-documents.ts';
 import { findLayeredPhrases, type PhraseMatcher } from './phrase-matcher.ts';
 import { type EventReading, readAnniversary, readDate, readDuration } from './read-events.ts';
+import { termFrame } from './read-terms.ts';
 import { readValue, type ValueReading } from './read-values.ts';
 import {
   BUILT_KINDS,
@@ -1013,6 +1014,8 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
     let frame: ClaimFrame;
     let checkable: boolean;
     const reading = readings[fi];
+    // "development rights for up to 99 years": a term, checked as the quantity it is.
+    const term = f.kind === 'duration' ? termFrame(ctx, f) : null;
     if (reading) {
       const period = periods[fi];
       // A figure with no metric keeps the period its clause states, but gets no default.
@@ -1022,6 +1025,9 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
     } else if (f.kind === 'date' && !all && !ctx.dateMetrics.get(f)) {
       // A date that dates no event only sets the period of other figures.
       continue;
+    } else if (term) {
+      frame = term;
+      checkable = frame.entities.length > 0;
     } else if (f.kind === 'date' || f.kind === 'anniversary' || f.kind === 'duration') {
       const event =
         f.kind === 'date'

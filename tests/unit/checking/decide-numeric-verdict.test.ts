@@ -933,3 +933,49 @@ describe('decideVerdict on a cost under the other name for it', () => {
     expect(decideVerdict(claim(2.6e9), [built], context).verdict).toBe('contradicted');
   });
 });
+
+describe('decideVerdict on a term granted', () => {
+  const term = buildFact({
+    id: 'F233',
+    metric: 'lease_term',
+    entities: ['AM', 'US', 'trump_route_tripp'],
+    period: '2025-08-08',
+    value: 99,
+    unit: 'years',
+    qualifier: 'at_most',
+  });
+  const claim = (value: number) =>
+    buildClaim({
+      text: `up to ${value} years`,
+      kind: 'duration',
+      value,
+      unit: 'year',
+      qualifier: 'at_most',
+      significantFigures: 2,
+      metric: 'lease_term',
+      entities: [
+        { id: 'AM', role: 'party' },
+        { id: 'US', role: 'party' },
+        { id: 'trump_route_tripp', role: 'subject' },
+      ],
+      period: null,
+      frame: {
+        measure: 'level',
+        metric: 'lease_term',
+        entities: [
+          { id: 'AM', role: 'party' },
+          { id: 'US', role: 'party' },
+          { id: 'trump_route_tripp', role: 'subject' },
+        ],
+        period: null,
+        sources: { measure: 'clause', metric: 'clause', entities: 'sentence' },
+        guessed: [],
+      },
+    });
+
+  it('compares the term with the reference term, not with time since an event', () => {
+    const after = { publishedAt: '2025-10-30' };
+    expect(decideVerdict(claim(99), [term], after).verdict).toBe('supported');
+    expect(decideVerdict({ ...claim(120), qualifier: 'exact' }, [term], after).verdict).toBe('contradicted');
+  });
+});
