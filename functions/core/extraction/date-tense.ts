@@ -45,8 +45,9 @@ export function pointDatesAhead(
   const lastYear = String(pub.year - 1);
   for (const f of figures) {
     // A day or a month, not a run of months ("in January-May"), which has its own rule.
+    if (f.kind !== 'date' || !f.yearInferred) continue;
     const value = String(f.value);
-    if (f.kind !== 'date' || !f.yearInferred || !/^\d{4}(-\d\d){1,2}$/.test(value)) continue;
+    if (!/^\d{4}(-\d\d){1,2}$/.test(value)) continue;
     if (!value.startsWith(lastYear) || !saysAhead(t, passages, f.tokStart)) continue;
     f.value = String(pub.year) + value.slice(4);
   }

@@ -387,8 +387,12 @@ function anchorRelativeDates(t: Tokens, figures: Figure[], passages: Passages): 
     if (shift === undefined || lw(t, f.tokStart + 1) !== 'year') {
       // "up 55.36 percent from $33.9 billion in 2021. Exports that year ...": the year of a base
       // compared with is not the year the story goes on about.
-      const single = /^\d{4}(-\d\d){0,2}$/.test(String(f.value));
-      if (f.kind === 'date' && single && !datesBaseFigure(t, f, lastValue)) lastDate = f;
+      if (
+        f.kind === 'date' &&
+        /^\d{4}(-\d\d){0,2}$/.test(String(f.value)) &&
+        !datesBaseFigure(t, f, lastValue)
+      )
+        lastDate = f;
       kept.push(f);
       continue;
     }
@@ -1045,7 +1049,7 @@ export function extractClaims(text: string, options: ExtractOptions): Claim[] {
     const paragraph = ctx.passages.paragraph[f.numTok]!;
     if (!checkable && !all && !(headline && paragraph === 0)) continue;
     const claim = buildClaim(ctx, fi, frame, checkable, spanOf(fi), reading?.deficit === true);
-    paragraphs.set(claim, paragraph);
+    if (headline) paragraphs.set(claim, paragraph);
     claims.push(claim);
   }
   if (!headline) return claims;

@@ -299,12 +299,17 @@ function hasPresentMarker(ctx: ReadingContext, f: Figure): boolean {
  * "signed the Agreement ... in Tashkent on 22 August 2024"), else the nearest after it ("In 1994,
  * the Treaty ... was signed").
  */
-function datedThing(hits: readonly Hit[], f: Figure, documents = false): Hit | null {
+function datedThing(
+  hits: readonly Hit[],
+  f: Figure,
+  documents = false,
+  skip?: (h: Hit) => boolean,
+): Hit | null {
   let before: Hit | null = null;
   let after: Hit | null = null;
   let document: Hit | null = null;
   for (const h of hits) {
-    if (h.value.type !== 'thing') continue;
+    if (h.value.type !== 'thing' || skip?.(h)) continue;
     // "signed in Ankara on Feb. 9, 1994, during Heydar Aliyev's official visit": a person signs a
     // document; the signing is not a date of the person's.
     if (documents && h.value.thing.type === 'person') continue;
@@ -547,25 +552,11 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
     h.value.type === 'thing' && h.value.thing.type === 'event' && h.value.thing.eventMetric !== metric;
   const near =
     (isDocumentEvent ? shortenedDocument(ctx, f) : null) ??
-    datedThing(
-      joined.filter((h) => !ofOther(h)),
-      f,
-      isDocumentEvent,
-    ) ??
-    datedThing(
-      hits.filter((h) => !ofOther(h)),
-      f,
-      isDocumentEvent,
-    ) ??
+    datedThing(joined, f, isDocumentEvent, ofOther) ??
+    datedThing(hits, f, isDocumentEvent, ofOther) ??
     // "ratified by the Milli Majlis on 1 February 2022 and by the Turkish parliament two days
     // later": the date that shares the verb of the date before is of what that date is of.
-    (first !== f
-      ? datedThing(
-          (ctx.dateWindows.get(first) ?? []).filter((h) => !ofOther(h)),
-          first,
-          isDocumentEvent,
-        )
-      : null);
+    (first !== f ? datedThing(ctx.dateWindows.get(first) ?? [], first, isDocumentEvent, ofOther) : null);
   // "The railway was inaugurated on 30 October 2017 at a ceremony at the new Baku International
   // Sea Trade Port": a name after the date is where it happened; the railway named before is dated.
   const placeAfter =

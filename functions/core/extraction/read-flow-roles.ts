@@ -163,13 +163,15 @@ const PLACE_NOUNS = new Set([
  * "signed in Baku", "at talks in Ankara", "a meeting with Aliyev in Astana": the place of an
  * event, not an end of the flow.
  */
-function isPlace(t: Tokens, h: Hit, hits: readonly Hit[]): boolean {
+function isPlace(t: Tokens, h: Hit, previous: Hit | undefined): boolean {
   const prep = wordAt(t, h.tokStart - 1);
   if (prep !== 'in' && prep !== 'at') return false;
   const before = wordAt(t, h.tokStart - 2);
   if (PLACE_VERBS.has(before) || PLACE_NOUNS.has(before)) return true;
   // A person is somewhere, not a flow's end: "with Aliyev in Astana".
-  return hits.some((p) => p.value.type === 'country' && p.value.person && p.tokEnd === h.tokStart - 1);
+  return (
+    previous?.value.type === 'country' && previous.value.person === true && previous.tokEnd === h.tokStart - 1
+  );
 }
 
 /** The preposition before a country mention, skipping "the" and an adjective of economy. */
@@ -210,7 +212,7 @@ export function readFlowRoles(
   let between = false;
   /** "Azerbaijani crude": the country the goods come from, which the words say outright. */
   let goodsOf: string | null = null;
-  const countries = hits.filter((h) => h.value.type === 'country' && !isPlace(t, h, hits));
+  const countries = hits.filter((h, n) => h.value.type === 'country' && !isPlace(t, h, hits[n - 1]));
   const metricWords = hits.filter((h) => h.value.type === 'metric');
   for (const h of countries) {
     if (h.value.type !== 'country') continue;

@@ -198,16 +198,21 @@ function nearestOwnMetric(
   accept: (m: MetricInfo) => boolean,
 ): Hit | null {
   const f = ctx.figures[fi]!;
-  const introduces = (h: Hit) => {
-    if (h.tokStart < f.tokEnd) return false;
-    for (let k = h.tokEnd; k < Math.min(ctx.t.count, h.tokEnd + INTRODUCES_REACH); k++) {
-      const g = ctx.figureAt[k]!;
-      if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') return true;
-    }
-    return false;
-  };
-  const own = hits.filter((h) => h.value.type !== 'metric' || !introduces(h));
-  return nearestMetric(own, f, accept) ?? nearestMetric(hits, f, accept);
+  const nearest = nearestMetric(hits, f, accept);
+  // Only metric words after the figure can introduce another; the nearest before stands.
+  if (!nearest || nearest.tokStart < f.tokEnd || !introducesFigure(ctx, nearest, fi)) return nearest;
+  const own = hits.filter((h) => h.value.type !== 'metric' || !introducesFigure(ctx, h, fi));
+  return nearestMetric(own, f, accept) ?? nearest;
+}
+
+/** Whether metric words h, after figure fi, introduce a figure of their own within a few tokens. */
+function introducesFigure(ctx: ReadingContext, h: Hit, fi: number): boolean {
+  if (h.tokStart < ctx.figures[fi]!.tokEnd) return false;
+  for (let k = h.tokEnd; k < Math.min(ctx.t.count, h.tokEnd + INTRODUCES_REACH); k++) {
+    const g = ctx.figureAt[k]!;
+    if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') return true;
+  }
+  return false;
 }
 
 /** The metric name and measure a figure states about metric `info`. */

@@ -973,6 +973,24 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
   return { figure };
 }
 
+/** Whether token i is a number with a glued comma and a number on both sides: "24" of "22,24,26". */
+function insideCommaRun(t: Tokens, i: number): boolean {
+  return (
+    i >= 2 &&
+    i + 2 < t.count &&
+    t.kind[i] === DIGITS &&
+    t.kind[i - 2] === DIGITS &&
+    t.kind[i + 2] === DIGITS &&
+    gluedComma(t, i - 1) &&
+    gluedComma(t, i + 1)
+  );
+}
+
+/** A comma at token k glued to the tokens on both sides. */
+function gluedComma(t: Tokens, k: number): boolean {
+  return punct(t, k, ',') && glued(t, k - 1, k) && glued(t, k, k + 1);
+}
+
 /** Anniversaries named in one word: "marks the centenary of ...". */
 const CENTENARIES: ReadonlyMap<string, number> = new Map([
   ['centenary', 100],
@@ -983,6 +1001,7 @@ const CENTENARIES: ReadonlyMap<string, number> = new Map([
 
 /** "the centenary of Heydar Aliyev's birth": an anniversary without an ordinal. */
 function centenaryAt(t: Tokens, i: number): Figure | null {
+  if (t.kind[i] !== WORD) return null;
   const years = CENTENARIES.get(lw(t, i));
   if (years === undefined) return null;
   return {
@@ -1067,6 +1086,12 @@ export function recogniseFigures(
   while (i < t.count) {
     if (passages.excluded[i] === 1 || !mayStartFigure(t, i)) {
       i++;
+      continue;
+    }
+    // "22,24,26,31": the inner numbers of a run glued by commas carry no unit of their own.
+    if (!keepBare && insideCommaRun(t, i)) {
+      while (insideCommaRun(t, i + 2)) i += 2;
+      i += 2;
       continue;
     }
     const centenary = centenaryAt(t, i);
