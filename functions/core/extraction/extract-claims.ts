@@ -485,7 +485,10 @@ function eventWordFor(
   // that a "when" clause explains.
   const fronted =
     isFronted(ctx, f) || (isMark(ctx.t, f.tokEnd, ',') && wordAt(ctx.t, f.tokEnd + 1) === 'when');
-  const candidates: { hit: Hit; dist: number; before: boolean; vague: boolean; comma: boolean }[] = [];
+  // The best event word of all, and the best not past a comma after the date (see below).
+  let bestAll: { hit: Hit; dist: number } | null = null;
+  let bestNear: { hit: Hit; dist: number } | null = null;
+  let ownStretch = false;
   for (const h of hits) {
     if (h.value.type !== 'event') continue;
     // "A new stage began on 22 February 2022, when the presidents signed ...": a start of
@@ -518,16 +521,16 @@ function eventWordFor(
     // ...": a date put first reaches past a long subject to its verb.
     const frontedReach = fronted && sameSentence && !before ? FRONTED_REACH : 9;
     const reach = (before ? 18 : frontedReach) + (vague ? VAGUE_PENALTY : 0);
-    if (dist <= reach) candidates.push({ hit: h, dist, before, vague, comma: commaBetween(ctx, h, f) });
+    if (dist > reach) continue;
+    const comma = commaBetween(ctx, h, f);
+    if (before && !comma && !vague) ownStretch = true;
+    if (bestAll === null || dist < bestAll.dist) bestAll = { hit: h, dist };
+    if ((before || !comma) && (bestNear === null || dist < bestNear.dist)) bestNear = { hit: h, dist };
   }
   // "The Shusha Declaration, signed by the presidents on 15 June 2021, was ratified ...": a verb
   // of the date's own stretch between commas dates it, not one past the comma after it ("A new
   // stage began on 22 February 2022, when the presidents signed ..." is the signing's).
-  const ownStretch = !fronted && candidates.some((c) => c.before && !c.comma && !c.vague);
-  for (const c of candidates) {
-    if (ownStretch && !c.before && c.comma) continue;
-    if (best === null || c.dist < best.dist) best = { hit: c.hit, dist: c.dist };
-  }
+  best = !fronted && ownStretch ? bestNear : bestAll;
   // "Türkiye recognised Azerbaijan's restored independence on 9 November 1991": what is
   // recognised is itself an event word, and the date is the recognition's.
   if (best && best.hit.tokEnd <= f.tokStart) {

@@ -315,7 +315,9 @@ function ownStretch(
   const f = ctx.figures[fi]!;
   if (!metricHit || metricHit.tokEnd > f.tokStart) return hits;
   let from = -1;
-  for (let k = metricHit.tokStart - 1; k >= 0 && k >= metricHit.tokStart - 40 && from < 0; k--) {
+  const clauseStart = ctx.clauses.start[ctx.clauses.of[f.numTok]!]!;
+  const stop = Math.max(clauseStart, metricHit.tokStart - 40);
+  for (let k = metricHit.tokStart - 1; k >= stop && from < 0; k--) {
     const g = ctx.figureAt[k]!;
     if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') from = ctx.figures[g]!.tokEnd;
   }
