@@ -944,6 +944,11 @@ describe('decideVerdict on a term granted', () => {
     unit: 'years',
     qualifier: 'at_most',
   });
+  const granted: Claim['entities'] = [
+    { id: 'AM', role: 'party' },
+    { id: 'US', role: 'party' },
+    { id: 'trump_route_tripp', role: 'subject' },
+  ];
   const claim = (value: number) =>
     buildClaim({
       text: `up to ${value} years`,
@@ -953,20 +958,12 @@ describe('decideVerdict on a term granted', () => {
       qualifier: 'at_most',
       significantFigures: 2,
       metric: 'lease_term',
-      entities: [
-        { id: 'AM', role: 'party' },
-        { id: 'US', role: 'party' },
-        { id: 'trump_route_tripp', role: 'subject' },
-      ],
+      entities: granted,
       period: null,
       frame: {
         measure: 'level',
         metric: 'lease_term',
-        entities: [
-          { id: 'AM', role: 'party' },
-          { id: 'US', role: 'party' },
-          { id: 'trump_route_tripp', role: 'subject' },
-        ],
+        entities: granted,
         period: null,
         sources: { measure: 'clause', metric: 'clause', entities: 'sentence' },
         guessed: [],
