@@ -90,6 +90,11 @@ export function foldText(text: string): FoldedText {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
+    // ASCII, most of any text, is neither invisible nor folded.
+    if (code < 128) {
+      last = code;
+      continue;
+    }
     let replacement: string | undefined;
     if (isInvisible(code)) {
       let j = i + 1;
@@ -105,7 +110,7 @@ export function foldText(text: string): FoldedText {
       i = j - 1;
       continue;
     }
-    const value = code > 127 ? digitValue(code) : -1;
+    const value = digitValue(code);
     if (value >= 0) replacement = String(value);
     else if (SAME_LENGTH[code] !== undefined) replacement = SAME_LENGTH[code];
     else if (BETWEEN_DIGITS[code] !== undefined && isAsciiDigit(last) && i + 1 < n) {
