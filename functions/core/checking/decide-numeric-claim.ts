@@ -40,7 +40,7 @@ import {
   referencePrefix,
   referenceQualifierWords,
 } from './explain.ts';
-import { holdBackOnGuesses } from './hold-back-on-guesses.ts';
+import { ACCUSING, holdBackOnGuesses } from './hold-back-on-guesses.ts';
 import { type Interval, isBounded, pointInterval, relateIntervals, scaleInterval } from './interval.ts';
 import { keepLatestRevisions } from './keep-latest-revisions.ts';
 import {
@@ -162,12 +162,10 @@ export function decideNumericClaim(
   return holdBackOnGuesses(claim, underOtherName(claim, decided, facts));
 }
 
-const FLAGS: ReadonlySet<Verdict['verdict']> = new Set(['contradicted', 'outdated', 'ambiguous']);
-
 /** A flag that rests only on facts under another name for the claim's metric is not raised. */
 function underOtherName(claim: Claim, verdict: Verdict, facts: readonly ReferenceFact[]): Verdict {
   const otherName = otherNameOf(claim.metric ?? '');
-  if (!otherName || !FLAGS.has(verdict.verdict) || verdict.evidence.length === 0) return verdict;
+  if (!otherName || !ACCUSING.has(verdict.verdict) || verdict.evidence.length === 0) return verdict;
   const metricOf = new Map(facts.map((fact) => [fact.id, fact.metric]));
   if (!verdict.evidence.every((e) => metricOf.get(e.factId) === otherName)) return verdict;
   return {

@@ -15,7 +15,7 @@ import { parsePeriodSpan } from './calendar.ts';
 import { describeGuesses, joinPhrases } from './explain.ts';
 import { frameOfClaim } from './match-frame.ts';
 
-const ACCUSING: ReadonlySet<Verdict['verdict']> = new Set(['contradicted', 'outdated', 'ambiguous']);
+export const ACCUSING: ReadonlySet<Verdict['verdict']> = new Set(['contradicted', 'outdated', 'ambiguous']);
 
 /** How far before publication a reference still describes the level at publication. */
 const RECENT_DAYS = 183;

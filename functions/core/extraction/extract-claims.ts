@@ -802,11 +802,11 @@ function dateEvent(ctx: ReadingContext, f: Figure, hits: readonly Hit[], verb: H
 
 /** Whether no comma and no other date stand between thing h and date f. */
 function nextTo(ctx: ReadingContext, h: Hit, f: Figure): boolean {
+  if (commaBetween(ctx, h, f)) return false;
   const [from, to] = h.tokEnd <= f.tokStart ? [h.tokEnd, f.tokStart] : [f.tokEnd, h.tokStart];
   for (let k = from; k < to; k++) {
-    if (isMark(ctx.t, k, ',;')) return false;
     const g = ctx.figureAt[k]!;
-    if (g >= 0 && ctx.figures[g] !== f && ctx.figures[g]!.kind === 'date') return false;
+    if (g >= 0 && ctx.figures[g]!.kind === 'date') return false;
   }
   return true;
 }

@@ -208,11 +208,15 @@ function nearestOwnMetric(
 /** Whether metric words h, after figure fi, introduce a figure of their own within a few tokens. */
 function introducesFigure(ctx: ReadingContext, h: Hit, fi: number): boolean {
   if (h.tokStart < ctx.figures[fi]!.tokEnd) return false;
-  for (let k = h.tokEnd; k < Math.min(ctx.t.count, h.tokEnd + INTRODUCES_REACH); k++) {
-    const g = ctx.figureAt[k]!;
-    if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') return true;
-  }
+  for (let k = h.tokEnd; k < Math.min(ctx.t.count, h.tokEnd + INTRODUCES_REACH); k++)
+    if (otherValueAt(ctx, k, fi) >= 0) return true;
   return false;
+}
+
+/** The index of a value figure (not a date) other than fi at token k, or -1. */
+function otherValueAt(ctx: ReadingContext, k: number, fi: number): number {
+  const g = ctx.figureAt[k]!;
+  return g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date' ? g : -1;
 }
 
 /** The metric name and measure a figure states about metric `info`. */
@@ -318,8 +322,8 @@ function ownStretch(
   const clauseStart = ctx.clauses.start[ctx.clauses.of[f.numTok]!]!;
   const stop = Math.max(clauseStart, metricHit.tokStart - 40);
   for (let k = metricHit.tokStart - 1; k >= stop && from < 0; k--) {
-    const g = ctx.figureAt[k]!;
-    if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') from = ctx.figures[g]!.tokEnd;
+    const g = otherValueAt(ctx, k, fi);
+    if (g >= 0) from = ctx.figures[g]!.tokEnd;
   }
   return from < 0 ? hits : hits.filter((h) => h.value.type !== 'country' || h.tokStart >= from);
 }
@@ -1304,10 +1308,7 @@ function countryOfClauseBefore(ctx: ReadingContext, clause: number, f: Figure, o
 function hasOwnFigure(ctx: ReadingContext, h: Hit, fi: number): boolean {
   const c = ctx.clauses.of[h.tokStart]!;
   const end = Math.min(ctx.clauses.end[c]!, ctx.clauses.start[c]! + 80);
-  for (let k = ctx.clauses.start[c]!; k < end; k++) {
-    const g = ctx.figureAt[k]!;
-    if (g >= 0 && g !== fi && ctx.figures[g]!.kind !== 'date') return true;
-  }
+  for (let k = ctx.clauses.start[c]!; k < end; k++) if (otherValueAt(ctx, k, fi) >= 0) return true;
   return false;
 }
 
