@@ -6,13 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
-import {
-  ESM_REQUIRE_BANNER,
-  EXTERNAL_MODULES,
-  handlerEntry,
-  LAMBDA_TARGET,
-  MODULE_ALIASES,
-} from '../infra/bundling/lambda-bundling.ts';
+import { handlerEntry, LAMBDA_BUILD_OPTIONS } from '../infra/bundling/lambda-bundling.ts';
 import { median, round } from './measure.ts';
 
 export const FUNCTIONS = ['api', 'facts-api', 'webhooks', 'worker'] as const;
@@ -56,15 +50,8 @@ export async function measureBundles(runs = 20): Promise<BundleFigures[]> {
     const outfile = `${OUT_DIR}${name}/index.mjs`;
     mkdirSync(`${OUT_DIR}${name}`, { recursive: true });
     const result = await build({
+      ...LAMBDA_BUILD_OPTIONS,
       entryPoints: [handlerEntry(name)],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: LAMBDA_TARGET,
-      minify: true,
-      external: EXTERNAL_MODULES,
-      banner: { js: ESM_REQUIRE_BANNER },
-      alias: MODULE_ALIASES,
       outfile,
       metafile: true,
       logLevel: 'error',

@@ -3,6 +3,8 @@
  * that measures the bundles: ESM for Node.js 22, minified, with source maps; the AWS SDK v3 left
  * to the Lambda runtime, which ships it; linkedom's unused CSS parser replaced by a stub.
  */
+import type { BuildOptions } from 'esbuild';
+
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 
 export const LAMBDA_TARGET = 'node22';
@@ -16,6 +18,18 @@ export const ESM_REQUIRE_BANNER =
 
 export const MODULE_ALIASES: Record<string, string> = {
   'cssomnom/parse': `${REPO_ROOT}infra/bundling/no-css-parser.ts`,
+};
+
+/** The same bundling as esbuild options, for the benchmark and the tests that build a bundle themselves. */
+export const LAMBDA_BUILD_OPTIONS: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: LAMBDA_TARGET,
+  minify: true,
+  external: EXTERNAL_MODULES,
+  banner: { js: ESM_REQUIRE_BANNER },
+  alias: MODULE_ALIASES,
 };
 
 export function handlerEntry(functionFolder: string): string {
