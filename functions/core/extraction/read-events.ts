@@ -675,12 +675,15 @@ export function readAnniversary(ctx: ReadingContext, fi: number): EventReading {
   const joined = joinedHits(ctx, f, hits);
   const ev = anniversaryEvent(ctx, f, joined) ?? anniversaryEvent(ctx, f, hits);
   const stated = anniversaryYear(ctx, fi) ?? markedToday(ctx, fi);
+  // "The document ... was timed to the 30th anniversary": the year of what the sentence, or the one
+  // before, dates; without such a date the publication year is only a guess.
+  const past = stated ? null : pastAnniversary(ctx, fi, ev?.metric ?? null);
   const reading: EventReading = {
     metric: null,
     entities: [],
-    period: stated ?? { value: String(ctx.pub.year), basis: 'inferred', granularity: 'year' },
-    sources: { period: stated ? 'clause' : 'default' },
-    guessed: [],
+    period: stated ?? past?.period ?? { value: String(ctx.pub.year), basis: 'inferred', granularity: 'year' },
+    sources: { period: stated ? 'clause' : (past?.source ?? 'default') },
+    guessed: past?.guessed ? ['period'] : [],
     checkable: true,
   };
   if (ev) {
@@ -693,6 +696,71 @@ export function readAnniversary(ctx: ReadingContext, fi: number): EventReading {
     if (ev.guessed) reading.guessed.push('entities');
   }
   return reading;
+}
+
+/** Verbs that put an anniversary in the past on their own: "coincided with", "fell in". */
+const PAST_ANNIVERSARY_VERBS = new Set(['coincided', 'fell']);
+/** Verbs that do so unless a word before them makes them present or to come ("will be marked"). */
+const MARKING_VERBS = new Set(['marked', 'celebrated', 'commemorated', 'timed', 'dedicated']);
+const NOT_PAST = new Set(['will', 'be', 'is', 'are', 'been', 'being', 'to', 'has', 'have', 'am']);
+/** How far before an anniversary its verb is read. */
+const ANNIVERSARY_VERB_REACH = 8;
+
+/**
+ * An anniversary said in the past tense ("The document ... was timed to the 30th anniversary",
+ * "the visit coincided with the 25th anniversary"): it fell when the happening the sentence
+ * dates took place (a date of no happening there is already the anniversary's stated year), else
+ * in the year the sentence before is dated, as a guess; never in the year of the anniversary's own
+ * event, which is where it counts from. Null when the clause is not in the past tense or no such
+ * date is near: news tells what has just happened in the past tense too ("The visit coincided
+ * with ..."), and the publication year stands.
+ */
+function pastAnniversary(
+  ctx: ReadingContext,
+  fi: number,
+  ownMetric: string | null,
+): { period: Period; source: FrameSource; guessed: boolean } | null {
+  const f = ctx.figures[fi]!;
+  const t = ctx.t;
+  const clause = ctx.clauses.of[f.numTok]!;
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - ANNIVERSARY_VERB_REACH);
+  let past = false;
+  for (let k = f.tokStart - 1; k >= from && !past; k--) {
+    const w = wordAt(t, k);
+    if (PAST_ANNIVERSARY_VERBS.has(w)) past = true;
+    else if (MARKING_VERBS.has(w)) past = !NOT_PAST.has(wordAt(t, k - 1));
+  }
+  if (!past) return null;
+  // A year of the past, not that of the anniversary's own event.
+  const yearOf = (d: Figure) => {
+    const year = /^(\d{4})/.exec(String(d.value));
+    if (!year || String(d.value).includes('/') || Number(year[1]) > ctx.pub.year) return null;
+    return ctx.dateMetrics.get(d) === ownMetric && ownMetric !== null ? null : year[1]!;
+  };
+  for (const d of nearbyDates(ctx, fi, WINDOW)) {
+    const year = ctx.dateMetrics.get(d) ? yearOf(d) : null;
+    if (year)
+      return {
+        period: { value: year, basis: 'relative', granularity: 'year' },
+        source: 'sentence',
+        guessed: false,
+      };
+  }
+  const s = ctx.passages.sentence[f.numTok]!;
+  const paragraph = ctx.passages.paragraph[f.numTok];
+  for (let k = firstDateFrom(ctx, fi) - 1; k >= 0; k--) {
+    const d = ctx.figures[ctx.dateIndex[k]!]!;
+    if (ctx.passages.sentence[d.numTok]! < s - 1 || ctx.passages.paragraph[d.numTok] !== paragraph) break;
+    if (ctx.passages.sentence[d.numTok] === s) continue;
+    const year = yearOf(d);
+    if (year)
+      return {
+        period: { value: year, basis: 'relative', granularity: 'year' },
+        source: 'paragraph',
+        guessed: true,
+      };
+  }
+  return null;
 }
 
 /**
