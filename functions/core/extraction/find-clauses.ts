@@ -16,7 +16,7 @@
  */
 import { CHANGE_NOUNS } from './read-measure.ts';
 import type { Passages } from './split-passages.ts';
-import { DIGITS, isMark, lw, PUNCT, type Tokens, WORD } from './tokenize.ts';
+import { DIGITS, isCapitalisedWord, isMark, lw, PUNCT, type Tokens, WORD } from './tokenize.ts';
 
 export type ClauseKind = 'main' | 'coordinate' | 'comparison' | 'appendix' | 'relative' | 'attribution';
 
@@ -334,8 +334,10 @@ export function findClauses(t: Tokens, passages: Passages, marks: ClauseMarks): 
     // A ", which ..." or ", whose ..." clause inside another ends at a comma before the verb of the
     // clause it interrupts: "Uzbekistan, whose exports rose 12%, recorded growth of 6%".
     let resume = -1;
-    // ", or 14.9 percent," and "($1.5 billion)" are asides: the clause they interrupt goes on after them.
+    // ", or 14.9 percent,", "($1.5 billion)" and ", according to ...," are asides: the clause they
+    // interrupt goes on after them.
     let asideEnd = '';
+    let attributionAside = false;
     for (let k = i; k < sentenceEnd; k++) {
       let kind: ClauseKind | null = null;
       let at = k;
@@ -343,7 +345,14 @@ export function findClauses(t: Tokens, passages: Passages, marks: ClauseMarks): 
         of[k] = current;
         continue;
       }
-      if (resume >= 0 && asideEnd !== '' && isMark(t, k, asideEnd)) {
+      // "according to Azerbaijan's then ambassador in Rome, Vagif Sadykhov, fell to ...": a name
+      // after the comma still says who.
+      const namesWho =
+        attributionAside &&
+        t.kind[k + 1] === WORD &&
+        isCapitalisedWord(t, k + 1) &&
+        marks.country[k + 1] !== 1;
+      if (resume >= 0 && asideEnd !== '' && isMark(t, k, asideEnd) && !namesWho) {
         of[k] = current;
         clauses.end[current] = k + 1;
         current = resume;
@@ -388,7 +397,11 @@ export function findClauses(t: Tokens, passages: Passages, marks: ClauseMarks): 
         for (let j = k; j < at; j++) of[j] = current;
         const interrupted = current;
         open(at, kind, anchor);
-        const aside = kind === 'appendix' && (isMark(t, k, '(') || word(t, k + 1) === 'or');
+        // "In 2022, according to the Russian side, mutual trade amounted to ...": who said it is an
+        // aside too, and the clause it interrupts goes on after its closing comma.
+        attributionAside = kind === 'attribution' && isMark(t, k, ',') && word(t, k + 1) === 'according';
+        const aside =
+          (kind === 'appendix' && (isMark(t, k, '(') || word(t, k + 1) === 'or')) || attributionAside;
         resume = (kind === 'relative' && isMark(t, k, ',')) || aside ? interrupted : -1;
         asideEnd = aside ? (isMark(t, k, '(') ? ')' : ',') : '';
         if (at === k) of[k] = current;

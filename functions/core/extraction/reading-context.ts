@@ -39,6 +39,8 @@ export interface ReadingContext {
 }
 
 export const WINDOW = 30;
+/** How far back a clause's mentions are read past the asides inside it. */
+const ASIDE_REACH = WINDOW * 3;
 /**
  * How many sentences back a figure may read what its own sentence lacks (metric, countries,
  * period), across paragraph breaks: wire copy puts every sentence in a paragraph of its own.
@@ -108,9 +110,24 @@ export function windowHits(ctx: ReadingContext, f: Figure, before = WINDOW, afte
   );
 }
 
-/** Mentions of one clause, at most WINDOW tokens either side of the figure. */
+/**
+ * Mentions of one clause, at most WINDOW of its own tokens before the figure and WINDOW tokens
+ * after it: an aside inside the clause ("stood at $9.5 billion in 2011, according to the then
+ * ambassador, Vagif Sadykhov, fell to $1.8 billion") does not push its subject out of reach.
+ */
 export function clauseHits(ctx: ReadingContext, clause: number, f: Figure): Hit[] {
-  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - WINDOW);
+  const start = ctx.clauses.start[clause]!;
+  let from = Math.max(start, f.tokStart - WINDOW);
+  if (from > start) {
+    const floor = Math.max(start, f.tokStart - ASIDE_REACH);
+    let own = 0;
+    let k = f.tokStart;
+    while (k > floor && own < WINDOW) {
+      k--;
+      if (ctx.clauses.of[k] === clause) own++;
+    }
+    from = k;
+  }
   const to = Math.min(ctx.clauses.end[clause]!, f.tokEnd + WINDOW);
   return hitsWithin(ctx, f, from, to, (h) => ctx.clauses.of[h.tokStart] === clause);
 }
