@@ -271,16 +271,28 @@ function nextWordInClause(ctx: ReadingContext, h: Hit): string {
   return '';
 }
 
-/** A product or sector named right before the metric words or right after them with "of". */
-function productOf(hits: readonly Hit[], metricHit: Hit): string | null {
+/** Words between metric words and the goods they are of: "exports of crude oil", "trade in the oil". */
+const OF_GOODS = new Set(['of', 'in', 'the']);
+
+/**
+ * A product or sector named right before the metric words or right after them with "of"; not
+ * the goods of a price ("Trade has followed oil prices").
+ */
+function productOf(ctx: ReadingContext, hits: readonly Hit[], metricHit: Hit): string | null {
   for (const h of hits) {
-    if (h.value.type !== 'product') continue;
+    if (h.value.type !== 'product' || PRICE_NOUNS.has(wordAt(ctx.t, h.tokEnd))) continue;
     const before = h.tokEnd <= metricHit.tokStart && metricHit.tokStart - h.tokEnd <= 1;
-    const after = h.tokStart >= metricHit.tokEnd && h.tokStart - metricHit.tokEnd <= 2;
+    let after = h.tokStart >= metricHit.tokEnd && h.tokStart - metricHit.tokEnd <= 2;
+    // "imported Azerbaijani crude oil": the goods' country may stand between.
+    for (let k = metricHit.tokEnd; after && k < h.tokStart; k++)
+      after =
+        OF_GOODS.has(wordAt(ctx.t, k)) || hits.some((c) => c.value.type === 'country' && c.tokStart === k);
     if (before || after) return h.value.id;
   }
   return null;
 }
+
+const PRICE_NOUNS = new Set(['price', 'prices']);
 
 /** "shipped about $1.38 billion of crude oil to Israel": the goods right after the amount. */
 function productAfter(ctx: ReadingContext, hits: readonly Hit[], f: Figure): string | null {
@@ -436,7 +448,7 @@ function entitiesFrom(
     for (const e of thingEntities(namedThing, ctx, hits)) pushEntity(entities, e.id, e.role);
   }
   // "crude oil exports", "exports of crude oil", "non-oil GDP": a part, not the total.
-  const product = metricHit ? productOf(hits, metricHit) : null;
+  const product = metricHit ? productOf(ctx, hits, metricHit) : null;
   if (product && entities.length > 0) pushEntity(entities, product, 'subject');
   return entities.length > 0 ? { entities, viaArticle, guessed } : null;
 }
@@ -1911,7 +1923,7 @@ export function readValue(ctx: ReadingContext, fi: number, readings: Readings): 
   }
   // "Exports of the non-oil sector reached $3.1 billion" after a sentence about Azerbaijan: the
   // part stays a part whichever sentence names the country.
-  const ownProduct = ownMetricHit ? (productOf(own, ownMetricHit) ?? productAfter(ctx, own, f)) : null;
+  const ownProduct = ownMetricHit ? (productOf(ctx, own, ownMetricHit) ?? productAfter(ctx, own, f)) : null;
   if (ownProduct && entities.length > 0 && !entities.some((e) => e.id === ownProduct)) {
     entities = [...entities];
     pushEntity(entities, ownProduct, 'subject');
