@@ -8,6 +8,7 @@
  */
 import type { ClaimEntity, ClaimEvent, FramePart, FrameSource, Period } from '../model.ts';
 import { granularityOf } from '../period-notation.ts';
+import { HEADS } from './name-documents.ts';
 import { matchPhraseAt } from './phrase-matcher.ts';
 import {
   BUILT_KINDS,
@@ -326,6 +327,21 @@ function datedThing(
   return before ?? after;
 }
 
+/** How far after "and" the head noun of another document may stand: "and the subsequent statements". */
+const ANOTHER_HEAD_REACH = 3;
+
+/** Whether "and" with a document noun of its own stands between tokens from and to. */
+function anotherDocumentBetween(ctx: ReadingContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (wordAt(ctx.t, k) !== 'and') continue;
+    for (let j = k + 1; j <= k + ANOTHER_HEAD_REACH && j < to; j++) {
+      const w = wordAt(ctx.t, j);
+      if (HEADS.has(w) || (w.endsWith('s') && HEADS.has(w.slice(0, -1)))) return true;
+    }
+  }
+  return false;
+}
+
 /** Words for one country's part of a line: "the Georgian section", "the Turkish part". */
 const SECTION_WORDS = new Set(['section', 'part', 'stretch', 'leg', 'segment']);
 
@@ -579,12 +595,17 @@ export function readDate(ctx: ReadingContext, fi: number): EventReading {
   const nearPerson = near?.value.type === 'thing' && near.value.thing.type === 'person';
   const person = !object && !nearPerson && LIFE_EVENTS.has(metric) ? pronounPerson(ctx, f) : null;
   if (person) reading.guessed.push('entities');
-  const thing =
-    object ??
-    person ??
-    pointed ??
-    (placeAfter ? (earlierThing(ctx, f) ?? builtBefore(ctx, f, metric) ?? near) : near) ??
-    earlierThing(ctx, first);
+  // "brokering the trilateral statement of 10 November 2020 and the subsequent statements of the
+  // leaders ... adopted in Moscow on 11 January 2021": another document is dated, not a known one.
+  const another =
+    !object && nearBefore && near !== null && anotherDocumentBetween(ctx, near.tokEnd, f.tokStart);
+  const thing = another
+    ? null
+    : (object ??
+      person ??
+      pointed ??
+      (placeAfter ? (earlierThing(ctx, f) ?? builtBefore(ctx, f, metric) ?? near) : near) ??
+      earlierThing(ctx, first));
   if (thing && thing.value.type === 'thing') {
     const thingClause = ctx.clauses.of[thing.tokStart]!;
     const sameSentence = ctx.passages.sentence[thing.tokStart] === ctx.passages.sentence[f.numTok];
