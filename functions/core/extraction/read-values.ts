@@ -390,7 +390,9 @@ function entitiesFrom(
     hits.filter(
       (h) =>
         h.value.type !== 'thing' ||
-        (h.value.thing.derived !== true && !(noDocuments && isDocument(h.value.thing))),
+        (h.value.thing.derived !== true &&
+          !(noDocuments && isDocument(h.value.thing)) &&
+          !(h.value.thing.type === 'organisation' && isVenue(ctx, h))),
     ),
     f,
   );
@@ -561,6 +563,23 @@ const CIRCUMSTANCES = new Set([
   'caused',
   'owing',
 ]);
+
+/** Words of a meeting, whose organisation is where a figure was given, not what it is of. */
+const MEETING_WORDS = new Set(['summit', 'summits', 'sidelines', 'meeting', 'session', 'forum', 'leaders']);
+
+/**
+ * Whether organisation mention h is where something was said: "on the sidelines of the SCO
+ * summit", "an informal summit of CIS leaders", "at a meeting of the EAEU council".
+ */
+function isVenue(ctx: ReadingContext, h: Hit): boolean {
+  if (MEETING_WORDS.has(wordAfterMention(ctx.t, h))) return true;
+  for (let k = h.tokStart - 1; k >= Math.max(0, h.tokStart - 3); k--) {
+    const w = wordAt(ctx.t, k);
+    if (MEETING_WORDS.has(w)) return true;
+    if (w !== 'of' && w !== 'the' && w !== 'an' && w !== 'a') return false;
+  }
+  return false;
+}
 
 /** The mentions of a figure's clause without the countries of a circumstance after the figure. */
 function withoutCircumstances(ctx: ReadingContext, hits: Hit[], f: Figure): Hit[] {
