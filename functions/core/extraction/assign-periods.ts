@@ -26,6 +26,7 @@ import {
   LOOKBACK_SENTENCES,
   looksBack,
   sentenceStartBefore,
+  startsMetric,
   wordAt,
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
@@ -337,9 +338,10 @@ function isDateOfSaying(ctx: ReadingContext, d: Figure): boolean {
   if (prep !== 'in' && prep !== 'on') return false;
   // "said in April", "told reporters in March", "said at a briefing on Monday"; not "said that in
   // 2019 trade reached ...", whose year is what was said.
+  // Nor "who said trade in 2022 rose by almost 24.5%": metric words between make it what was said.
   for (let k = d.tokStart - 2; k >= Math.max(0, d.tokStart - 6); k--) {
     if (SAYING.has(wordAt(ctx.t, k))) return true;
-    if (ctx.t.kind[k] !== WORD || wordAt(ctx.t, k) === 'that') return false;
+    if (ctx.t.kind[k] !== WORD || wordAt(ctx.t, k) === 'that' || startsMetric(ctx, k)) return false;
   }
   return false;
 }

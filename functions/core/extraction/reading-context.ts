@@ -98,6 +98,13 @@ function hitsWithin(
   return out ?? NO_HITS;
 }
 
+/** Whether metric words start at token k. */
+export function startsMetric(ctx: ReadingContext, k: number): boolean {
+  for (let n = lowerBound(ctx.hits, k); n < ctx.hits.length && ctx.hits[n]!.tokStart === k; n++)
+    if (ctx.hits[n]!.value.type === 'metric') return true;
+  return false;
+}
+
 /** Mentions in the figure's sentence within a bounded window of tokens. */
 export function windowHits(ctx: ReadingContext, f: Figure, before = WINDOW, after = WINDOW): Hit[] {
   const s = ctx.passages.sentence[f.numTok]!;
