@@ -271,17 +271,15 @@ function isSentenceEnd(t: Tokens, i: number): boolean {
   if (next >= t.count) return true;
   if (t.start[next] === t.end[next - 1]) return false;
   if (c !== '.') return true;
+  const first = t.text.charCodeAt(t.start[next]!);
+  const opening = '"“‘(«'.includes(t.text[t.start[next]!]!);
   const prev = i - 1;
   if (prev >= 0 && t.kind[prev] === WORD && t.end[prev] === t.start[i]) {
     const w = lw(t, prev);
-    if (ABBREVIATIONS.has(w) || w.length === 1) return false;
+    // An initial ("J. Smith") is no sentence end; a one-letter word before an opening quote is:
+    // "... said in a post on X. \"On 4 April 1992, ...".
+    if (ABBREVIATIONS.has(w) || (w.length === 1 && !opening)) return false;
   }
-  const first = t.text.charCodeAt(t.start[next]!);
   // A sentence starts with a capital, a digit or an opening quote.
-  return (
-    (first >= 65 && first <= 90) ||
-    (first >= 48 && first <= 57) ||
-    '"“‘(«'.includes(t.text[t.start[next]!]!) ||
-    first > 127
-  );
+  return (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || opening || first > 127;
 }
