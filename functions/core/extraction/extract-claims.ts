@@ -570,7 +570,9 @@ function namedBetween(hits: readonly Hit[], a: number, b: number): number {
 
 /** True when date f opens its sentence behind a preposition and a comma: "On 3 July 2009, ...". */
 function isFronted(ctx: ReadingContext, f: Figure): boolean {
-  const start = sentenceStartBefore(ctx, f.tokStart, 3);
+  let start = sentenceStartBefore(ctx, f.tokStart, 4);
+  // A quotation that opens with the date: "\"On 4 April 1992, the Republic of Azerbaijan ...".
+  while (start < f.tokStart && isMark(ctx.t, start, OPENING_QUOTES)) start++;
   const lead = f.tokStart - start;
   if (!isMark(ctx.t, f.tokEnd, ',')) return false;
   // "..., and less than a year later, on May 17, 2023, Moscow and Tehran signed ...": a date set
@@ -586,6 +588,7 @@ function isFronted(ctx: ReadingContext, f: Figure): boolean {
   );
 }
 const FRONTING = new Set(['on', 'in', 'since', 'by']);
+const OPENING_QUOTES = '"“‘\'«';
 const CLAUSE_LINKS = new Set(['and', 'but', 'while', 'when', 'which', 'where', 'who']);
 
 /** Events whose object may be another event: a recognition of independence. */
