@@ -30,6 +30,7 @@ import {
   wordKeysOf,
 } from './tokenize.ts';
 import {
+  COUNT_METRICS,
   CURRENCY_CODES,
   CURRENCY_NAMES,
   CURRENCY_SYMBOLS,
@@ -38,6 +39,7 @@ import {
   isDeclineWord,
   MEASURE_UNITS,
   NOT_COUNT_NOUNS,
+  NOTABLE_COUNTS,
   QUALIFIER_PHRASES,
   QUALIFIERS_AFTER,
 } from './vocabulary.ts';
@@ -647,6 +649,16 @@ function nounAfter(t: Tokens, j: number): { noun: string; end: number } | null {
   ) {
     return { noun: w2, end: j + 2 };
   }
+  // Two joined: "245 interstate and intergovernmental documents", "40 joint or Russian-funded projects".
+  const w4 = word(t, j + 3);
+  if (
+    (w2 === 'and' || w2 === 'or') &&
+    !w.endsWith('s') &&
+    !word(t, j + 2).endsWith('s') &&
+    !isCapitalised(t, j + 2) &&
+    (COUNT_METRICS.has(w4) || NOTABLE_COUNTS.has(w4))
+  )
+    return { noun: w4, end: j + 4 };
   return { noun: w, end: j + 1 };
 }
 
