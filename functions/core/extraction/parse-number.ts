@@ -65,7 +65,7 @@ function countSignificant(intDigits: string, fracDigits: string): number {
 }
 
 /** 4.1 × 10^9 is 4099999999.9999995 in binary floating point: keep the 15 digits a figure can have. */
-function tidy(value: number): number {
+export function tidy(value: number): number {
   // Whole numbers below 1e15 are already exact; formatting them costs more than the rest of a parse.
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return value;
   return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;

@@ -5,10 +5,11 @@
  * phone numbers, list markers, designations ("Boeing 737", "COVID-19", "G20").
  */
 import type { ClaimKind, DatePrecision, Qualifier } from '../model.ts';
+import { changeVerbBase } from './change-words.ts';
 import designatorData from './data/qualifiers.json' with { type: 'json' };
 import unitData from './data/units.json' with { type: 'json' };
 import { MONTHS, ORDINALS, SCALES, SMALL, TENS, VAGUE } from './number-words.ts';
-import { type NumberMatch, parseNumberAt } from './parse-number.ts';
+import { type NumberMatch, parseNumberAt, tidy } from './parse-number.ts';
 import { buildPhraseMatcher, matchPhraseAt } from './phrase-matcher.ts';
 import {
   dateFigure,
@@ -760,6 +761,25 @@ function rangeEnd(t: Tokens, j: number, between: boolean, changeBy: boolean): Nu
 }
 
 /** Recognises money, percentages, durations, anniversaries, counts and measures at token i. */
+/**
+ * Where "by a fifth" starts, and its qualifier, when the ordinal at token i is the denominator of
+ * a change ("rose by a fifth", "fell by almost a third"); null otherwise.
+ */
+function fifthBy(t: Tokens, i: number): { start: number; qualifier: Qualifier | null } | null {
+  if (word(t, i - 1) !== 'a') return null;
+  const q = qualifierBefore(t, i - 1);
+  const by = q ? q.start - 1 : i - 2;
+  if (word(t, by) !== 'by' || !changedBy(t, by)) return null;
+  return { start: q ? q.start : i - 1, qualifier: q?.qualifier ?? null };
+}
+
+/** Whether "by" at token `by` follows a verb of change: "jumped by", "has grown by", "fell sharply by". */
+function changedBy(t: Tokens, by: number): boolean {
+  for (let k = by - 1; k >= Math.max(0, by - 2); k--)
+    if (changeVerbBase(word(t, k)) !== undefined) return true;
+  return false;
+}
+
 function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised {
   let start = i;
   let currency: string | null = null;
@@ -885,6 +905,16 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
     kind = 'quantity';
     unit = ambiguous === 'm' ? 'm' : null;
     end += 1;
+  } else if (n.ordinal && n.words && value > 2 && fifthBy(t, n.tokStart) !== null) {
+    // "grew by a fifth", "fell by almost a third": an ordinal after "a" is a fraction, not a rank.
+    const by = fifthBy(t, n.tokStart)!;
+    start = by.start;
+    if (by.qualifier) qualifier = by.qualifier;
+    else qualifier = 'approx';
+    kind = 'percent';
+    unit = 'percent';
+    value = tidy(100 / value);
+    sig = 2;
   } else if (n.ordinal) {
     kind = 'ordinal';
     unit = null;
@@ -893,6 +923,14 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
       unit = 'year';
       end += 1;
     }
+  } else if (n.fraction && changeBy && value > 0 && value < 1 && changedBy(t, q ? q.start - 1 : start - 1)) {
+    // "turnover jumped by almost a quarter", "exports fell by a third": a change in per cent, as
+    // round as its words: about a tenth either side ("a quarter" of 22-28% is how news writes it).
+    kind = 'percent';
+    unit = 'percent';
+    value = tidy(value * 100);
+    sig = 2;
+    if (q === null) qualifier = 'approx';
   } else if (n.fraction) {
     kind = 'quantity';
     unit = null;
