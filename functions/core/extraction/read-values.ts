@@ -33,6 +33,7 @@ import {
   type ReadingContext,
   sentenceOpener,
   sentenceStartBefore,
+  startsMetric,
   thingEntities,
   thingNamedBefore,
   windowHits,
@@ -40,7 +41,7 @@ import {
   wordAt,
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
-import { isCapitalisedWord, isMark, type Tokens } from './tokenize.ts';
+import { isCapitalisedWord, isMark, type Tokens, WORD } from './tokenize.ts';
 import { COUNT_METRICS, isDocument, levelOfGrowth, type MetricInfo, metricInfo } from './vocabulary.ts';
 
 /** Value readings by figure index; other figures have none. */
@@ -281,6 +282,8 @@ const OF_GOODS = new Set(['of', 'in', 'the']);
 function productOf(ctx: ReadingContext, hits: readonly Hit[], metricHit: Hit): string | null {
   for (const h of hits) {
     if (h.value.type !== 'product' || PRICE_NOUNS.has(wordAt(ctx.t, h.tokEnd))) continue;
+    // "... the main market for its crude. Trade has followed ...": not across a sentence's end.
+    if (ctx.passages.sentence[h.tokStart] !== ctx.passages.sentence[metricHit.tokStart]) continue;
     const before = h.tokEnd <= metricHit.tokStart && metricHit.tokStart - h.tokEnd <= 1;
     let after = h.tokStart >= metricHit.tokEnd && h.tokStart - metricHit.tokEnd <= 2;
     // "imported Azerbaijani crude oil": the goods' country may stand between.
@@ -741,7 +744,25 @@ function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): bool
     if (w === 'it' || w === 'this' || w === 'growth' || (w === 'the' && ANAPHORA.has(wordAt(ctx.t, k + 1))))
       return true;
   }
-  return estimatesAnaphora(ctx, clause, f);
+  return estimatesAnaphora(ctx, clause, f) || pronounSubject(ctx, clause, f);
+}
+
+/** How far before its figure the pronoun subject of the figure's verbs may stand. */
+const PRONOUN_SUBJECT_REACH = 16;
+
+/**
+ * Whether "it" is the subject of the verbs that give the figure, past an opening phrase without a
+ * comma and figures of the same verbs: "After the collapse of crude prices it slumped to $2.8
+ * billion in 2016, before rebounding to $4.7 billion the following year". Metric words between
+ * are the figure's own subject.
+ */
+function pronounSubject(ctx: ReadingContext, clause: number, f: Figure): boolean {
+  const from = Math.max(ctx.clauses.start[clause]!, f.tokStart - PRONOUN_SUBJECT_REACH);
+  for (let k = f.tokStart - 2; k >= from; k--) {
+    if (startsMetric(ctx, k)) return false;
+    if (wordAt(ctx.t, k) === 'it' && ctx.t.kind[k + 1] === WORD && ctx.figureAt[k + 1]! < 0) return true;
+  }
+  return false;
 }
 
 /** Nouns that stand for a figure said before, as the object of an estimate. */
