@@ -769,12 +769,30 @@ function fifthBy(t: Tokens, i: number): { start: number; qualifier: Qualifier | 
   if (word(t, i - 1) !== 'a') return null;
   const q = qualifierBefore(t, i - 1);
   const by = q ? q.start - 1 : i - 2;
-  if (word(t, by) !== 'by' || !changedBy(t, by)) return null;
+  if (!changedBy(t, by)) return null;
   return { start: q ? q.start : i - 1, qualifier: q?.qualifier ?? null };
 }
 
-/** Whether "by" at token `by` follows a verb of change: "jumped by", "has grown by", "fell sharply by". */
+/** Nouns of a change whose size follows "of": "an increase of nearly a fifth". */
+const CHANGE_OF = new Set([
+  'increase',
+  'rise',
+  'growth',
+  'jump',
+  'gain',
+  'decline',
+  'drop',
+  'fall',
+  'decrease',
+]);
+
+/**
+ * Whether "by" at token `by` follows a verb of change ("jumped by", "has grown by", "fell sharply
+ * by"), or "of" there follows a noun of one ("an increase of").
+ */
 function changedBy(t: Tokens, by: number): boolean {
+  if (word(t, by) === 'of') return CHANGE_OF.has(word(t, by - 1));
+  if (word(t, by) !== 'by') return false;
   for (let k = by - 1; k >= Math.max(0, by - 2); k--)
     if (changeVerbBase(word(t, k)) !== undefined) return true;
   return false;
@@ -923,8 +941,8 @@ function recogniseQuantity(t: Tokens, i: number, passages: Passages): Recognised
       unit = 'year';
       end += 1;
     }
-  } else if (n.fraction && changeBy && value > 0 && value < 1 && changedBy(t, q ? q.start - 1 : start - 1)) {
-    // "turnover jumped by almost a quarter", "exports fell by a third": a change in per cent, as
+  } else if (n.fraction && value > 0 && value < 1 && changedBy(t, q ? q.start - 1 : start - 1)) {
+    // "turnover jumped by almost a quarter", "an increase of nearly a fifth": a change in per cent, as
     // round as its words: about a tenth either side ("a quarter" of 22-28% is how news writes it).
     kind = 'percent';
     unit = 'percent';
