@@ -155,6 +155,9 @@ function periodOf(ctx: ReadingContext, figure: Figure, reading: ValueReading): P
   return { value, basis, granularity: granularityFor(ctx, value, figure, reading) };
 }
 
+/** How far after ", when" the figure whose year it dates may stand. */
+const WHEN_REACH = 16;
+
 /**
  * The figure before ", when" whose period "a year earlier" or "the year before" goes back from:
  * "14.2% more than a year earlier, when the figure stood at $463.3 million".
@@ -163,11 +166,15 @@ function yearBeforeWhen(ctx: ReadingContext, fi: number, readings: Readings): { 
   const f = ctx.figures[fi]!;
   const { t } = ctx;
   let when = -1;
-  for (let k = f.tokStart - 1; k >= Math.max(1, f.tokStart - 8); k--)
+  // "..., when the country's trade with the rest of the world reached a record USD 52.68 billion":
+  // the subject may be long, but no other figure stands between.
+  for (let k = f.tokStart - 1; k >= Math.max(1, f.tokStart - WHEN_REACH); k--) {
+    if (ctx.figureAt[k]! >= 0) return null;
     if (wordAt(t, k) === 'when' && isMark(t, k - 1, ',')) {
       when = k;
       break;
     }
+  }
   if (when < 0) return null;
   const back =
     (wordAt(t, when - 2) === 'earlier' || wordAt(t, when - 2) === 'before') && wordAt(t, when - 3) === 'year';
