@@ -570,12 +570,22 @@ const CIRCUMSTANCES = new Set([
 /** Words of a meeting, whose organisation is where a figure was given, not what it is of. */
 const MEETING_WORDS = new Set(['summit', 'summits', 'sidelines', 'meeting', 'session', 'forum', 'leaders']);
 
+/** Words after an organisation that make a country its member: "the OTS's most populous Central Asian member". */
+const MEMBER_WORDS = new Set(['member', 'members', 'state', 'states', 'country', 'countries']);
+/** How far after an organisation the word for its member may stand. */
+const MEMBER_REACH = 8;
+
 /**
- * Whether organisation mention h is where something was said: "on the sidelines of the SCO
- * summit", "an informal summit of CIS leaders", "at a meeting of the EAEU council".
+ * Whether organisation mention h is where something was said ("on the sidelines of the SCO
+ * summit", "an informal summit of CIS leaders", "at a meeting of the EAEU council") or what a
+ * country belongs to ("Uzbekistan, the OTS's most populous Central Asian member, traded ...").
  */
 function isVenue(ctx: ReadingContext, h: Hit): boolean {
   if (MEETING_WORDS.has(wordAfterMention(ctx.t, h))) return true;
+  for (let k = h.tokEnd; k < Math.min(ctx.t.count, h.tokEnd + MEMBER_REACH); k++) {
+    if (ctx.figureAt[k]! >= 0 || isMark(ctx.t, k, ',;')) break;
+    if (MEMBER_WORDS.has(wordAt(ctx.t, k))) return true;
+  }
   for (let k = h.tokStart - 1; k >= Math.max(0, h.tokStart - 3); k--) {
     const w = wordAt(ctx.t, k);
     if (MEETING_WORDS.has(w)) return true;
