@@ -55,6 +55,8 @@ export const LABELLED_SETS = [
   'labelled-thirteenth.jsonl',
   'labelled-fourteenth.jsonl',
   'labelled-fifteenth.jsonl',
+  'labelled-sixteenth.jsonl',
+  'labelled-seventeenth.jsonl',
 ];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
