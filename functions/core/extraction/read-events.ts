@@ -321,8 +321,14 @@ function datedThing(
   }
   // "a joint declaration ..., which they signed at the SCO summit in Astana on 3 July 2024": what
   // is signed is the document, not the organisation whose summit it was.
-  if (documents && document && before?.value.type === 'thing' && before.value.thing.type === 'organisation')
-    return document;
+  // "Trend spoke with ..., head of the Centre for Asian Studies. Q: How significant is the document
+  // signed in Beijing on 23 April?": nor is an organisation signed, unless a document figcheck
+  // knows founded it ("the Organization of Turkic States, created under the agreement signed in 2009").
+  if (documents && before?.value.type === 'thing' && before.value.thing.type === 'organisation') {
+    if (document) return document;
+    if (documentAbout(before.value.thing.id)) return before;
+    return after?.value.type === 'thing' && isDocument(after.value.thing) ? after : null;
+  }
   // "The Agreement on X, signed ... on 25 February 2020, was ratified with the Y Agreement".
   return before ?? after;
 }

@@ -10,7 +10,14 @@ import type { PhraseHit } from './phrase-matcher.ts';
 import type { Figure, PublicationDate } from './recognise-figures.ts';
 import type { Passages } from './split-passages.ts';
 import { isMark, lw, type Tokens, WORD } from './tokenize.ts';
-import { isDocument, type Mention, type MetricInfo, type NamedThing, thingsAbout } from './vocabulary.ts';
+import {
+  documentAbout,
+  isDocument,
+  type Mention,
+  type MetricInfo,
+  type NamedThing,
+  thingsAbout,
+} from './vocabulary.ts';
 
 export type Hit = PhraseHit<Mention>;
 
@@ -435,12 +442,20 @@ export function clausesJoined(ctx: ReadingContext, a: number, b: number): boolea
   return a === b || ctx.clauses.anchor[a] === b || ctx.clauses.anchor[b] === a;
 }
 
-/** Nouns that point back to a thing named before, with the kinds of thing they can name. */
+/** Kinds of thing that are built, and have a length, a capacity, a cost and a start of construction. */
+export const BUILT_KINDS: ReadonlySet<string> = new Set(['railway', 'road', 'plant', 'project']);
+/** Kinds of named thing that are documents signed, adopted or ratified. */
+export const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);
+
+/**
+ * Nouns that point back to a thing named before, with the kinds of thing they can name: "the
+ * document" is never the research centre named in between.
+ */
 export const REFERRING_NOUNS: ReadonlyMap<string, ReadonlySet<string> | null> = new Map([
-  ['document', null],
-  ['declaration', null],
-  ['treaty', null],
-  ['agreement', null],
+  ['document', DOCUMENT_KINDS],
+  ['declaration', DOCUMENT_KINDS],
+  ['treaty', DOCUMENT_KINDS],
+  ['agreement', DOCUMENT_KINDS],
   ['it', null],
   ['railway', new Set(['railway'])],
   ['railroad', new Set(['railway'])],
@@ -491,6 +506,10 @@ export function thingNamedBefore(
       // "signed an agreement on the Rasht-Astara railway. The line will ...": what the document is about.
       const about = thingsAbout(h.value.thing).find((a) => kinds.has(a.type));
       if (about) return { ...h, value: { type: 'thing', thing: about } };
+      // "The intergovernmental agreement on the corridor was signed ... Azerbaijan acceded to the
+      // agreement in 2005": the one document about the project named before.
+      const document = kinds === DOCUMENT_KINDS ? documentAbout(h.value.thing.id) : null;
+      if (document) return { ...h, value: { type: 'thing', thing: document } };
     } else if (ctx.passages.sentence[h.tokStart] !== sentence) return h;
   }
   return null;
@@ -514,11 +533,6 @@ const DETERMINERS = new Set([
 export function isReference(t: Tokens, f: Figure): boolean {
   return typeof f.value === 'number' && f.value < 10 && DETERMINERS.has(wordAt(t, f.tokStart - 1));
 }
-
-/** Kinds of thing that are built, and have a length, a capacity, a cost and a start of construction. */
-export const BUILT_KINDS: ReadonlySet<string> = new Set(['railway', 'road', 'plant', 'project']);
-/** Kinds of named thing that are documents signed, adopted or ratified. */
-export const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);
 
 /**
  * The document date figure f is written with, of `hits` in its clause: "the Treaty of Kars of 13
