@@ -208,11 +208,35 @@ function othersDocument(
       wordAt(t, c.tokStart - 1) === 'the' ? wordAt(t, c.tokStart - 2) : wordAt(t, c.tokStart - 1);
     const after = wordAt(t, c.tokEnd);
     if (before === 'in' || before === 'at' || after === 'capital' || after === 'city') continue;
+    // "as Europe sought to replace Russian pipeline gas": the goods' country, not a party; nor is
+    // the place of a dateline ("ANKARA (AA) - Exactly two years ago, ...").
+    if (GOODS_AFTER_COUNTRY.has(after) || isDatelinePlace(t, passages, c)) continue;
     named.add(c.value.id);
     if (!parties.includes(c.value.id)) stranger = true;
   }
   return stranger && parties.some((p) => !named.has(p));
 }
+
+/** Whether mention h is a dateline's place: a name in capitals opening its paragraph ("ANKARA (AA) -"). */
+function isDatelinePlace(t: Tokens, passages: Passages, h: Hit): boolean {
+  if (h.tokStart > 0 && passages.paragraph[h.tokStart - 1] === passages.paragraph[h.tokStart]) return false;
+  const name = t.text.slice(t.start[h.tokStart]!, t.end[h.tokEnd - 1]!);
+  return name.length > 2 && name === name.toUpperCase() && name !== name.toLowerCase();
+}
+
+/** Words after a country's adjective that make it the country of goods: "Russian pipeline gas". */
+const GOODS_AFTER_COUNTRY = new Set([
+  'gas',
+  'oil',
+  'crude',
+  'pipeline',
+  'grain',
+  'wheat',
+  'goods',
+  'products',
+  'coal',
+  'electricity',
+]);
 
 function collectHits(t: Tokens, passages: Passages, mentions: PhraseMatcher<Mention>): Hit[] {
   const all = findLayeredPhrases(mentions, t, layerOf);

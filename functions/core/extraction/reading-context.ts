@@ -445,7 +445,7 @@ export function clausesJoined(ctx: ReadingContext, a: number, b: number): boolea
 /** Kinds of thing that are built, and have a length, a capacity, a cost and a start of construction. */
 export const BUILT_KINDS: ReadonlySet<string> = new Set(['railway', 'road', 'plant', 'project']);
 /** Kinds of named thing that are documents signed, adopted or ratified. */
-export const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act']);
+export const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['agreement', 'declaration', 'act', 'document']);
 
 /**
  * Nouns that point back to a thing named before, with the kinds of thing they can name: "the
