@@ -56,7 +56,7 @@ import {
   recogniseFigures,
 } from './recognise-figures.ts';
 import { type Passages, splitPassages } from './split-passages.ts';
-import { isMark, lw, type Tokens, tokenize } from './tokenize.ts';
+import { isCapitalisedWord, isMark, lw, type Tokens, tokenize } from './tokenize.ts';
 import {
   COUNT_METRICS,
   documentAbout,
@@ -154,7 +154,9 @@ function establishedRelations(t: Tokens, passages: Passages, things: readonly Hi
     while (after < k + 5 && ESTABLISHED_GAP.has(wordAt(t, after))) after++;
     const before =
       ESTABLISHING.has(wordAt(t, k - 1)) || (wordAt(t, k - 1) === 'of' && ESTABLISHING.has(wordAt(t, k - 2)));
-    if (before || ESTABLISHING.has(wordAt(t, after)))
+    // "Diplomatic relations followed on 14 January 1992": were established next, on that date.
+    const followed = wordAt(t, after) === 'followed' && FRONTING.has(wordAt(t, after + 1));
+    if (before || followed || ESTABLISHING.has(wordAt(t, after)))
       out.push({ tokStart: k, tokEnd: k + 1, value: { type: 'thing', thing: relations } });
   }
   return out;
@@ -598,20 +600,33 @@ function isFronted(ctx: ReadingContext, f: Figure): boolean {
   // A quotation that opens with the date: "\"On 4 April 1992, the Republic of Azerbaijan ...".
   while (start < f.tokStart && isMark(ctx.t, start, OPENING_QUOTES)) start++;
   const lead = f.tokStart - start;
-  if (!isMark(ctx.t, f.tokEnd, ',')) return false;
+  // "Less than a year ago, on 3 July 2024 in Astana, the two presidents signed ...": the place
+  // the date is given with goes with it.
+  let end = f.tokEnd;
+  if (wordAt(ctx.t, end) === 'in' && isCapitalisedWord(ctx.t, end + 1)) {
+    end += 2;
+    while (
+      end < f.tokEnd + PLACE_REACH &&
+      (isCapitalisedWord(ctx.t, end) || (isMark(ctx.t, end, '-') && isCapitalisedWord(ctx.t, end + 1)))
+    )
+      end++;
+  }
+  if (!isMark(ctx.t, end, ',')) return false;
   // "..., and less than a year later, on May 17, 2023, Moscow and Tehran signed ...": a date set
   // off by commas before the subject of its clause.
   // Not "... independence, on 9 November 1991, and the two established ...": there the date ends a clause.
   const setOff =
     FRONTING.has(wordAt(ctx.t, f.tokStart - 1)) &&
     isMark(ctx.t, f.tokStart - 2, ',') &&
-    !CLAUSE_LINKS.has(wordAt(ctx.t, f.tokEnd + 1));
+    !CLAUSE_LINKS.has(wordAt(ctx.t, end + 1));
   return (
     (lead === 0 || (lead === 1 && FRONTING.has(wordAt(ctx.t, start))) || setOff) &&
     ctx.passages.sentence[start] === ctx.passages.sentence[f.numTok]
   );
 }
 const FRONTING = new Set(['on', 'in', 'since', 'by']);
+/** How many tokens a place after a fronted date may take: "in Astana", "in Nur-Sultan". */
+const PLACE_REACH = 6;
 const OPENING_QUOTES = '"“‘\'«';
 const CLAUSE_LINKS = new Set(['and', 'but', 'while', 'when', 'which', 'where', 'who']);
 
@@ -764,6 +779,16 @@ function happeningBeside(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): 
       ctx.clauses.of[h.tokStart] === clause &&
       h.tokEnd <= f.tokStart &&
       f.tokStart - h.tokEnd <= 2
+    )
+      return h.value.thing.eventMetric;
+  // "Diplomatic relations followed on 14 January 1992": the relations' own event.
+  for (const h of hits)
+    if (
+      h.value.type === 'thing' &&
+      h.value.thing.type === 'relations' &&
+      f.tokStart - h.tokEnd === 2 &&
+      wordAt(ctx.t, h.tokEnd) === 'followed' &&
+      FRONTING.has(wordAt(ctx.t, h.tokEnd + 1))
     )
       return h.value.thing.eventMetric;
   const document = namedWithDate(ctx, f, hits);
