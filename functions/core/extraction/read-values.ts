@@ -549,6 +549,9 @@ const SHARE_NOUNS = new Set(['share', 'part', 'portion', 'stake']);
 
 /** Words after a figure that open a circumstance, not its subject: "grew 8.3% despite the war in Ukraine". */
 const CIRCUMSTANCES = new Set([
+  // "a share of about 17 percent, ahead of China and Türkiye": the runners-up, not a party.
+  'ahead',
+  'behind',
   'despite',
   'amid',
   'because',
