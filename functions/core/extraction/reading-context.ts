@@ -529,9 +529,17 @@ const DETERMINERS = new Set([
   'my',
 ]);
 
-/** "the two countries", "our three nations": a small count after a determiner names, it does not claim. */
+/**
+ * "the two countries", "our three nations": a small count after a determiner names, it does not
+ * claim; "the 6.8 percent recorded in the first quarter" does.
+ */
 export function isReference(t: Tokens, f: Figure): boolean {
-  return typeof f.value === 'number' && f.value < 10 && DETERMINERS.has(wordAt(t, f.tokStart - 1));
+  return (
+    f.kind === 'count' &&
+    typeof f.value === 'number' &&
+    f.value < 10 &&
+    DETERMINERS.has(wordAt(t, f.tokStart - 1))
+  );
 }
 
 /**
