@@ -174,14 +174,30 @@ function pickMetric(
       };
     return { hit: nearestMetric(hits, f, isPercentChangeMetric), final: false };
   }
-  if (f.kind === 'money') return { hit: nearestOwnMetric(ctx, hits, fi, isMoneyMetric), final: false };
+  if (f.kind === 'money')
+    return { hit: nearestOwnMetric(ctx, sumVerbsOf(ctx, hits, f), fi, isMoneyMetric), final: false };
+  const named = hits.filter((h) => h.value.type !== 'metric' || !h.value.moneyOnly);
   if (f.kind === 'quantity')
     return {
-      hit: f.unit !== null ? nearestOwnMetric(ctx, hits, fi, isQuantityMetric) : null,
+      hit: f.unit !== null ? nearestOwnMetric(ctx, named, fi, isQuantityMetric) : null,
       final: false,
     };
-  if (f.kind === 'count') return { hit: nearestOwnMetric(ctx, hits, fi, isCountable), final: false };
+  if (f.kind === 'count') return { hit: nearestOwnMetric(ctx, named, fi, isCountable), final: false };
   return { hit: null, final: true };
+}
+
+/**
+ * Mentions without verbs that name a sum's flow ("shipped") unless the sum is their own: "shipped
+ * crude oil worth $1.83 billion", not "Mutual trade, mostly oil shipped to Israel via Turkey,
+ * reached $1.5 billion", whose verb stands past a comma.
+ */
+function sumVerbsOf(ctx: ReadingContext, hits: readonly Hit[], f: Figure): Hit[] {
+  return hits.filter((h) => {
+    if (h.value.type !== 'metric' || !h.value.moneyOnly) return true;
+    if (h.tokEnd > f.tokStart) return false;
+    for (let k = h.tokEnd; k < f.tokStart; k++) if (isMark(ctx.t, k, ',;')) return false;
+    return true;
+  });
 }
 
 /** How far after metric words the figure they introduce may stand: "and imports to $14.54 billion". */

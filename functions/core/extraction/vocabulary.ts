@@ -65,7 +65,8 @@ export interface NamedThing {
 export type Mention =
   /** `loose`: a region that stands for the entity only roughly ("Europe" for the EU): a frame that reads it guesses. */
   | { type: 'country'; id: string; loose?: boolean; person?: boolean }
-  | { type: 'metric'; info: MetricInfo }
+  /** `moneyOnly`: a verb that names the flow of a sum only ("shipped crude oil worth $1.8 billion"). */
+  | { type: 'metric'; info: MetricInfo; moneyOnly?: boolean }
   | { type: 'thing'; thing: NamedThing }
   | { type: 'event'; metric: string }
   | { type: 'mutual' }
@@ -105,12 +106,21 @@ const regionEntries = entriesOf<Mention>(
     { type: 'country', id, loose: true },
   ]),
 );
-const metricEntries = entriesOf<Mention>(
-  (metrics as Array<MetricInfo & { aliases: string[] }>).map((m) => {
-    const { aliases, ...info } = m;
-    return [aliases, { type: 'metric', info }];
-  }),
-);
+type MetricEntry = MetricInfo & { aliases: string[]; moneyAliases?: string[] };
+const metricEntries = [
+  ...entriesOf<Mention>(
+    (metrics as MetricEntry[]).map((m) => {
+      const { aliases, moneyAliases: _money, ...info } = m;
+      return [aliases, { type: 'metric', info }];
+    }),
+  ),
+  ...entriesOf<Mention>(
+    (metrics as MetricEntry[]).map((m) => {
+      const { aliases: _aliases, moneyAliases, ...info } = m;
+      return [moneyAliases ?? [], { type: 'metric', info, moneyOnly: true }];
+    }),
+  ),
+];
 const thingEntries = entriesOf<Mention>(
   (namedThings as Array<NamedThing & { aliases: string[] }>).map((n) => {
     const { aliases, ...thing } = n;
@@ -270,7 +280,7 @@ const mentionEntries = [
 export const MENTIONS: PhraseMatcher<Mention> = buildPhraseMatcher(mentionEntries);
 
 const metricInfoById = new Map(
-  (metrics as Array<MetricInfo & { aliases: string[] }>).map(({ aliases: _aliases, ...info }) => [
+  (metrics as MetricEntry[]).map(({ aliases: _aliases, moneyAliases: _money, ...info }) => [
     info.metric,
     info,
   ]),
