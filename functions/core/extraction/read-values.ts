@@ -773,7 +773,24 @@ function opensWithAnaphora(ctx: ReadingContext, clause: number, f: Figure): bool
     if (w === 'it' || w === 'this' || w === 'growth' || (w === 'the' && ANAPHORA.has(wordAt(ctx.t, k + 1))))
       return true;
   }
-  return estimatesAnaphora(ctx, clause, f) || pronounSubject(ctx, clause, f);
+  return estimatesAnaphora(ctx, clause, f) || pronounSubject(ctx, clause, f) || citesFigure(ctx, clause, f);
+}
+
+/** Verbs that give a figure someone else put on what the text is about: "Tokayev cited $24.5 billion". */
+const CITING = new Set(['cited', 'quoted', 'gave', 'mentioned']);
+
+/**
+ * Whether the figure is one a speaker cited, with no metric words of its own clause before it:
+ * "for 2021, President Kassym-Jomart Tokayev cited $24.5 billion", "Chinese diplomats quoted $3.1
+ * billion for 2023", "the two ministries spoke of \"more than $2.5 billion\"".
+ */
+function citesFigure(ctx: ReadingContext, clause: number, f: Figure): boolean {
+  let k = f.tokStart - 1;
+  while (k > ctx.clauses.start[clause]! && isMark(ctx.t, k, '"“\'‘')) k--;
+  const w = wordAt(ctx.t, k);
+  if (!CITING.has(w) && !(w === 'of' && wordAt(ctx.t, k - 1) === 'spoke')) return false;
+  for (let j = ctx.clauses.start[clause]!; j < k; j++) if (startsMetric(ctx, j)) return false;
+  return true;
 }
 
 /** How far before its figure the pronoun subject of the figure's verbs may stand. */
