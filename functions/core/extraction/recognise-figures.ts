@@ -1201,6 +1201,8 @@ export function recogniseFigures(
           value: today ? `${pub.year - f.value}${pub.iso.slice(4)}` : String(pub.year - f.value),
           unit: null,
           sig: null,
+          // "more than a century ago" is before that year, "less than four years ago" after it.
+          qualifier: MIRRORED_QUALIFIER[f.qualifier] ?? f.qualifier,
           datePrecision: today ? 'day' : 'year',
           relative: true,
           ...(today ? { end: t.end[f.tokEnd]!, tokEnd: f.tokEnd + 1 } : {}),
