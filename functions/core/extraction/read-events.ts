@@ -907,6 +907,15 @@ function thingEvent(
   };
 }
 
+/** The metric of the event noun of a duration's "since the ... of": "22 years since the death of". */
+function eventSaidSince(ctx: ReadingContext, f: Figure, hits: readonly Hit[]): string | null {
+  if (wordAt(ctx.t, f.tokEnd) !== 'since' || wordAt(ctx.t, f.tokEnd + 1) !== 'the') return null;
+  for (const h of hits)
+    if (h.value.type === 'event' && h.tokStart === f.tokEnd + 2 && wordAt(ctx.t, h.tokEnd) === 'of')
+      return h.value.metric;
+  return null;
+}
+
 export function readDuration(ctx: ReadingContext, fi: number): EventReading {
   const f = ctx.figures[fi]!;
   const hits = windowHits(ctx, f);
@@ -929,11 +938,14 @@ export function readDuration(ctx: ReadingContext, fi: number): EventReading {
   const earlier = ev ? null : eventCountedFrom(ctx, fi);
   const event = ev ?? earlier;
   if (!event) return reading;
-  reading.metric = event.metric;
+  // "22 years since the death of Heydar Aliyev": the event of a life said after "since", not
+  // the one the person is known by.
+  const said = LIFE_EVENTS.has(event.metric) ? eventSaidSince(ctx, f, joined) : null;
+  reading.metric = said !== null && LIFE_EVENTS.has(said) ? said : event.metric;
   reading.entities = event.entities;
-  reading.event = { metrics: [event.metric], entities: event.entities.map((e) => e.id) };
+  reading.event = { metrics: [reading.metric], entities: event.entities.map((e) => e.id) };
   for (const d of nearbyDates(ctx, fi, WINDOW * 2)) {
-    if (d.kind === 'date' && ctx.dateMetrics.get(d) === event.metric) {
+    if (d.kind === 'date' && ctx.dateMetrics.get(d) === reading.metric) {
       reading.event.statedDate = String(d.value);
       break;
     }
