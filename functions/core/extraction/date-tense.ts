@@ -16,9 +16,21 @@ const AHEAD = new Set(['will', 'shall', 'upcoming', 'forthcoming', 'scheduled', 
 /** Words that end the clause a date's tense is read from. */
 const CLAUSE_ENDS = new Set(['when', 'where', 'which', 'who', 'after', 'since', 'because']);
 
-/** Whether the words shortly before token `at`, in its clause, say what it dates is still to come. */
-function saysAhead(t: Tokens, passages: Passages, at: number): boolean {
+/**
+ * Whether the words shortly before token `at`, in its clause, say what it dates is still to come;
+ * or, for a date that opens its sentence ("And on October 3, the organisation will mark ..."), the
+ * words of the clause after it.
+ */
+function saysAhead(t: Tokens, passages: Passages, at: number, end: number): boolean {
   const sentence = passages.sentence[at];
+  if (opensSentence(t, passages, at) && isMark(t, end, ',')) {
+    for (let k = end + 1; k < Math.min(t.count, end + 1 + TENSE_REACH); k++) {
+      if (passages.sentence[k] !== sentence || isMark(t, k, ',;:(')) break;
+      const w = lw(t, k);
+      if (CLAUSE_ENDS.has(w)) break;
+      if (AHEAD.has(w)) return true;
+    }
+  }
   for (let k = at - 1; k >= Math.max(0, at - TENSE_REACH); k--) {
     if (passages.sentence[k] !== sentence || isMark(t, k, ',;:(')) return false;
     const w = lw(t, k);
@@ -35,6 +47,15 @@ function saysAhead(t: Tokens, passages: Passages, at: number): boolean {
   return false;
 }
 
+/** Whether token `at`, behind at most a conjunction and a preposition, opens its sentence. */
+function opensSentence(t: Tokens, passages: Passages, at: number): boolean {
+  let k = at - 1;
+  if (k >= 0 && passages.sentence[k] === passages.sentence[at] && OPENERS.has(lw(t, k))) k--;
+  if (k >= 0 && passages.sentence[k] === passages.sentence[at] && OPENERS.has(lw(t, k))) k--;
+  return k < 0 || passages.sentence[k] !== passages.sentence[at];
+}
+const OPENERS = new Set(['and', 'but', 'on', 'in', 'by']);
+
 /** Moves each year-less date said of what is to come from last year's occurrence to this year's. */
 export function pointDatesAhead(
   t: Tokens,
@@ -48,7 +69,7 @@ export function pointDatesAhead(
     if (f.kind !== 'date' || !f.yearInferred) continue;
     const value = String(f.value);
     if (!/^\d{4}(-\d\d){1,2}$/.test(value)) continue;
-    if (!value.startsWith(lastYear) || !saysAhead(t, passages, f.tokStart)) continue;
+    if (!value.startsWith(lastYear) || !saysAhead(t, passages, f.tokStart, f.tokEnd)) continue;
     f.value = String(pub.year) + value.slice(4);
   }
 }
