@@ -57,6 +57,7 @@ export const LABELLED_SETS = [
   'labelled-fifteenth.jsonl',
   'labelled-sixteenth.jsonl',
   'labelled-seventeenth.jsonl',
+  'labelled-eighteenth.jsonl',
 ];
 
 /** The labelled set: every checkable figure of each article with the verdict a fact-checker expects. */
