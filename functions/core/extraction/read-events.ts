@@ -703,7 +703,7 @@ export function readAnniversary(ctx: ReadingContext, fi: number): EventReading {
   const ev = anniversaryEvent(ctx, f, joined) ?? anniversaryEvent(ctx, f, hits);
   const stated = anniversaryYear(ctx, fi) ?? markedToday(ctx, fi);
   // "The document ... was timed to the 30th anniversary": the year of what the sentence, or the one
-  // before, dates; without such a date the publication year is only a guess.
+  // before, dates.
   const past = stated ? null : pastAnniversary(ctx, fi, ev?.metric ?? null);
   const reading: EventReading = {
     metric: null,
