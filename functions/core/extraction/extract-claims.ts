@@ -29,7 +29,7 @@ import { findClauses } from './find-clauses.ts';
 import { datelineDate } from './find-dateline.ts';
 import { foldText } from './fold-text.ts';
 import { adoptLedeFrames, opensWithHeadline } from './headline-frames.ts';
-import { findDocumentNames, HEADS, unknownDocument } from './name-documents.ts';
+import { findDocumentNames, isDocumentHead, unknownDocument } from './name-documents.ts';
 import { findLayeredPhrases, type PhraseMatcher } from './phrase-matcher.ts';
 import { type EventReading, readAnniversary, readDate, readDuration } from './read-events.ts';
 import { termFrame } from './read-terms.ts';
@@ -56,7 +56,7 @@ import {
   recogniseFigures,
 } from './recognise-figures.ts';
 import { type Passages, splitPassages } from './split-passages.ts';
-import { isCapitalisedWord, isMark, lw, type Tokens, tokenize } from './tokenize.ts';
+import { isCapitalisedWord, isMark, lw, OPENING_QUOTES, type Tokens, tokenize } from './tokenize.ts';
 import {
   COUNT_METRICS,
   documentAbout,
@@ -627,7 +627,6 @@ function isFronted(ctx: ReadingContext, f: Figure): boolean {
 const FRONTING = new Set(['on', 'in', 'since', 'by']);
 /** How many tokens a place after a fronted date may take: "in Astana", "in Nur-Sultan". */
 const PLACE_REACH = 6;
-const OPENING_QUOTES = '"“‘\'«';
 const CLAUSE_LINKS = new Set(['and', 'but', 'while', 'when', 'which', 'where', 'who']);
 
 /** Events whose object may be another event: a recognition of independence. */
@@ -811,7 +810,7 @@ function documentOfDate(ctx: ReadingContext, f: Figure): boolean {
   for (let k = f.tokStart - 2; k >= Math.max(0, f.tokStart - DOCUMENT_NOUN_REACH); k--) {
     if (ctx.figureAt[k]! >= 0 || ctx.passages.sentence[k] !== sentence) break;
     const noun = wordAt(ctx.t, k);
-    if (HEADS.has(noun) || (noun.endsWith('s') && HEADS.has(noun.slice(0, -1)))) return true;
+    if (isDocumentHead(noun)) return true;
   }
   // "..., of 11 January 2021 in Moscow and of 26 November 2021": the run's date before, shortly.
   for (let k = f.tokStart - 2; k >= Math.max(0, f.tokStart - 8); k--) {

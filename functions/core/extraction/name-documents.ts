@@ -10,7 +10,7 @@ import { isCapitalisedWord, isMark, lw, type Tokens, WORD } from './tokenize.ts'
 import { describedDocument, type NamedThing, thingWithId } from './vocabulary.ts';
 
 /** Nouns a document's name ends in: "the Joint Declaration", "the trilateral statement". */
-export const HEADS: ReadonlySet<string> = new Set([
+const HEADS: ReadonlySet<string> = new Set([
   'treaty',
   'agreement',
   'declaration',
@@ -26,6 +26,10 @@ export const HEADS: ReadonlySet<string> = new Set([
   'communiqué',
   'roadmap',
 ]);
+/** Whether word w is a document's head noun, singular or plural: "statement", "statements". */
+export function isDocumentHead(w: string): boolean {
+  return HEADS.has(w) || (w.endsWith('s') && HEADS.has(w.slice(0, -1)));
+}
 const CONNECTORS = new Set(['of', 'on', 'and', 'the', 'in', 'for', 'to']);
 /** Institutions are named things too: "ADA University, established in 2006". */
 const INSTITUTIONS: ReadonlyMap<string, string> = new Map([

@@ -8,7 +8,7 @@
  */
 import type { ClaimEntity, ClaimEvent, FramePart, FrameSource, Period } from '../model.ts';
 import { granularityOf } from '../period-notation.ts';
-import { HEADS } from './name-documents.ts';
+import { isDocumentHead } from './name-documents.ts';
 import { matchPhraseAt } from './phrase-matcher.ts';
 import {
   BUILT_KINDS,
@@ -31,7 +31,7 @@ import {
   wordAt,
 } from './reading-context.ts';
 import type { Figure } from './recognise-figures.ts';
-import { isMark } from './tokenize.ts';
+import { isMark, OPENING_QUOTES } from './tokenize.ts';
 import { ANNIVERSARY_OF, documentAbout, isDocument, type NamedThing, onlyDocumentOf } from './vocabulary.ts';
 
 export interface EventReading {
@@ -341,8 +341,7 @@ function anotherDocumentBetween(ctx: ReadingContext, from: number, to: number): 
   for (let k = from; k < to; k++) {
     if (wordAt(ctx.t, k) !== 'and') continue;
     for (let j = k + 1; j <= k + ANOTHER_HEAD_REACH && j < to; j++) {
-      const w = wordAt(ctx.t, j);
-      if (HEADS.has(w) || (w.endsWith('s') && HEADS.has(w.slice(0, -1)))) return true;
+      if (isDocumentHead(wordAt(ctx.t, j))) return true;
     }
   }
   return false;
@@ -845,7 +844,7 @@ function eventCountedFrom(
   const since = next === 'since' && (wordAt(t, f.tokEnd + 1) === 'then' || wordAt(t, f.tokEnd + 1) === '');
   let start = sentenceStartBefore(ctx, f.tokStart, 6);
   // A quotation that opens with the span: "\"Over these 15 years, our organisation has grown ...\"".
-  while (start < f.tokStart && isMark(t, start, '"“‘\'«')) start++;
+  while (start < f.tokStart && isMark(t, start, OPENING_QUOTES)) start++;
   const opens = f.tokStart - start <= 3 && SPAN_OPENERS.has(wordAt(t, start));
   if (!since && !opens) return null;
   // "For more than three years now, the declaration has served as a roadmap": the document its

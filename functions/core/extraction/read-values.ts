@@ -176,7 +176,7 @@ function pickMetric(
   }
   if (f.kind === 'money')
     return { hit: nearestOwnMetric(ctx, sumVerbsOf(ctx, hits, f), fi, isMoneyMetric), final: false };
-  const named = hits.filter((h) => h.value.type !== 'metric' || !h.value.moneyOnly);
+  const named = hits.some(isSumVerb) ? hits.filter((h) => !isSumVerb(h)) : hits;
   if (f.kind === 'quantity')
     return {
       hit: f.unit !== null ? nearestOwnMetric(ctx, named, fi, isQuantityMetric) : null,
@@ -186,14 +186,19 @@ function pickMetric(
   return { hit: null, final: true };
 }
 
+function isSumVerb(h: Hit): boolean {
+  return h.value.type === 'metric' && h.value.moneyOnly === true;
+}
+
 /**
  * Mentions without verbs that name a sum's flow ("shipped") unless the sum is their own: "shipped
  * crude oil worth $1.83 billion", not "Mutual trade, mostly oil shipped to Israel via Turkey,
  * reached $1.5 billion", whose verb stands past a comma.
  */
-function sumVerbsOf(ctx: ReadingContext, hits: readonly Hit[], f: Figure): Hit[] {
+function sumVerbsOf(ctx: ReadingContext, hits: readonly Hit[], f: Figure): readonly Hit[] {
+  if (!hits.some(isSumVerb)) return hits;
   return hits.filter((h) => {
-    if (h.value.type !== 'metric' || !h.value.moneyOnly) return true;
+    if (!isSumVerb(h)) return true;
     if (h.tokEnd > f.tokStart) return false;
     for (let k = h.tokEnd; k < f.tokStart; k++) if (isMark(ctx.t, k, ',;')) return false;
     return true;

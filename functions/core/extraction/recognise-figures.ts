@@ -11,6 +11,7 @@ import unitData from './data/units.json' with { type: 'json' };
 import { MONTHS, ORDINALS, SCALES, SMALL, TENS, VAGUE } from './number-words.ts';
 import { type NumberMatch, parseNumberAt, tidy } from './parse-number.ts';
 import { buildPhraseMatcher, matchPhraseAt } from './phrase-matcher.ts';
+import { CHANGE_NOUNS } from './read-measure.ts';
 import {
   dateFigure,
   PERIOD_FIRST_WORDS,
@@ -773,25 +774,12 @@ function fifthBy(t: Tokens, i: number): { start: number; qualifier: Qualifier | 
   return { start: q ? q.start : i - 1, qualifier: q?.qualifier ?? null };
 }
 
-/** Nouns of a change whose size follows "of": "an increase of nearly a fifth". */
-const CHANGE_OF = new Set([
-  'increase',
-  'rise',
-  'growth',
-  'jump',
-  'gain',
-  'decline',
-  'drop',
-  'fall',
-  'decrease',
-]);
-
 /**
  * Whether "by" at token `by` follows a verb of change ("jumped by", "has grown by", "fell sharply
  * by"), or "of" there follows a noun of one ("an increase of").
  */
 function changedBy(t: Tokens, by: number): boolean {
-  if (word(t, by) === 'of') return CHANGE_OF.has(word(t, by - 1));
+  if (word(t, by) === 'of') return CHANGE_NOUNS.has(word(t, by - 1));
   if (word(t, by) !== 'by') return false;
   for (let k = by - 1; k >= Math.max(0, by - 2); k--)
     if (changeVerbBase(word(t, k)) !== undefined) return true;

@@ -152,6 +152,9 @@ export function tokenize(text: string): Tokens {
   };
 }
 
+/** Marks that open a quotation: '"', '“', '‘', "'", '«'. */
+export const OPENING_QUOTES = '"“‘\'«';
+
 /** Lower-cased text of word token i ('' for other tokens), computed once and cached. */
 export function lw(t: Tokens, i: number): string {
   const cached = t.lower[i];
