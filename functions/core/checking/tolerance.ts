@@ -83,7 +83,11 @@ export function claimInterval(
     case 'exact':
       return closedInterval(value - h, value + h);
     case 'approx':
-      if (isNearlyClass(claim)) return closedInterval(value - h - widening, value);
+      // "nearly 30%" is a little short of 30 in size: for a fall ("shrank by nearly 30%", -30) that is above -30.
+      if (isNearlyClass(claim))
+        return value < 0
+          ? closedInterval(value, value + h + widening)
+          : closedInterval(value - h - widening, value);
       return closedInterval(value - h - widening, value + h + widening);
     case 'more_than':
       return { low: value, high: Number.POSITIVE_INFINITY, lowOpen: true, highOpen: true };

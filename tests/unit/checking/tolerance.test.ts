@@ -59,6 +59,13 @@ describe('claimInterval', () => {
       expected: [220e9, 300e9, false, false],
     },
     {
+      says: 'nearly 30% of a fall ("shrank by nearly 30%", -30): short of 30 in size, so above -30',
+      value: -30,
+      qualifier: 'approx',
+      figures: 1,
+      expected: [-30, -22, false, false],
+    },
+    {
       says: 'more than 4 billion',
       value: 4e9,
       qualifier: 'more_than',
